@@ -1,0 +1,67 @@
+package demo.mesh.logic;
+
+import demo.mesh.logic.api.HelloReply;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.micronaut.grpc.server.GrpcEmbeddedServer;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every release promises, run by each release module against its real configuration
+ * (a subclass annotated with {@code @MicronautTest}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ReleaseContract {
+    @Inject
+    GrpcEmbeddedServer server;
+    @Inject
+    @Client("/")
+    HttpClient http;
+    protected LogicChannel logic;
+
+    /** The version this release answers with. */
+    protected abstract String expectedVersion();
+
+    @BeforeAll
+    void openChannel() {
+        logic = new LogicChannel(server);
+    }
+
+    @AfterAll
+    void closeChannel() throws InterruptedException {
+        logic.close();
+    }
+
+    @Test
+    void answersWithItsVersionAndAnInstanceName() {
+        HelloReply reply = logic.hello("alice");
+
+        assertThat(reply.getVersion()).isEqualTo(expectedVersion());
+        assertThat(reply.getInstance()).isNotBlank();
+        assertThat(reply.getMessage()).startsWith("Hello, alice!");
+    }
+
+    @Test
+    void refusesAnEmptyName() {
+        assertThatThrownBy(() -> logic.hello(""))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void servesHealthAndPrometheusOverHttp() {
+        assertThat(http.toBlocking().retrieve("/health/readiness")).contains("UP");
+        logic.hello("bob");
+        assertThat(http.toBlocking().retrieve("/prometheus"))
+                .contains("version=\"" + expectedVersion() + "\"");
+    }
+}
