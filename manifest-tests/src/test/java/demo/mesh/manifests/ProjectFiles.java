@@ -1,0 +1,49 @@
+package demo.mesh.manifests;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+
+/** Where the project's manifests and the test fixtures are. */
+final class ProjectFiles {
+
+    private ProjectFiles() {
+    }
+
+    /** The project root (set by the pom as mesh.projectRoot; the module's parent folder otherwise). */
+    static Path root() {
+        String configured = System.getProperty("mesh.projectRoot");
+        return Path.of(configured == null ? ".." : configured).toAbsolutePath().normalize();
+    }
+
+    static Path k8s() {
+        return root().resolve("k8s");
+    }
+
+    static Path istio() {
+        return root().resolve("istio");
+    }
+
+    /** The kustomization in {@code dir}, rendered by kubectl as {@code kubectl apply -k} would apply it. */
+    static Manifests rendered(Path dir) {
+        String yaml = Kustomize.fromEnvironment().render(dir);
+        return Manifests.of(new ManifestReader().read(yaml, "kubectl kustomize " + root().relativize(dir)));
+    }
+
+    /** What {@code kubectl apply -k k8s} and {@code kubectl apply -k istio} leave in the cluster. */
+    static Manifests renderedDefault() {
+        return rendered(k8s()).plus(rendered(istio()));
+    }
+
+    static Path testResource(String name) {
+        URL url = ProjectFiles.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("test resource " + name + " not found");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
