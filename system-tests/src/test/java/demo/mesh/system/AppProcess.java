@@ -1,0 +1,104 @@
+package demo.mesh.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One packaged app ({@code <module>/target/<module>-<version>.jar}) running as a real process on loopback,
+ * with its output in {@code system-tests/target/process-logs/<name>.log}.
+ */
+final class AppProcess implements AutoCloseable {
+    private static final Path ROOT = Path.of(System.getProperty("mesh.demo.root", "..")).toAbsolutePath().normalize();
+    private static final String VERSION = System.getProperty("mesh.demo.version", "0.1.0");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Process process;
+    private final int httpPort;
+    private final Path log;
+
+    private AppProcess(String name, Process process, int httpPort, Path log) {
+        this.name = name;
+        this.process = process;
+        this.httpPort = httpPort;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code module}'s jar with the given Micronaut properties (passed as system properties) and an HTTP port
+     * of its own, and waits until {@code /health/readiness} answers 200.
+     */
+    static AppProcess start(String name, String module, int httpPort, Map<String, String> properties)
+            throws IOException {
+        Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests through Maven (./mvnw verify), "
+                    + "which packages every app before system-tests");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        command.add("-Dmicronaut.server.port=" + httpPort);
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+
+        Path log = ROOT.resolve("system-tests/target/process-logs/" + name + ".log");
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        AppProcess app = new AppProcess(name, process, httpPort, log);
+        app.awaitReady();
+        return app;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://localhost:" + httpPort + pathAndQuery);
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private void awaitReady() {
+        await(name + " ready on port " + httpPort).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .failFast(name + " exited early, see " + log, () -> !process.isAlive())
+                .ignoreExceptions()
+                .until(() -> get("/health/readiness").statusCode() == 200);
+    }
+
+    /** SIGTERM, as Kubernetes sends, then a hard kill if the app has not stopped in time. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
