@@ -1,0 +1,75 @@
+package demo.mesh.access;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest
+@Property(name = "spec.name", value = FakeLogic.SPEC)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HelloEndpointTest implements TestPropertyProvider {
+
+    // The test instance is built by JUnit before the context exists, so micronaut-test injects fields.
+    @Inject
+    AccessApi api;
+    @Inject
+    FakeLogic.Service logic;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return FakeLogic.serverProperties();
+    }
+
+    @Test
+    void greetingCarriesMessageVersionAndInstanceOfTheAnsweringLogic() {
+        AccessApi.Reply reply = api.hello("Ada").assertStatus(HttpStatus.OK);
+
+        assertThat(reply.body()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "message", "Hello, Ada", "version", FakeLogic.VERSION, "instance", FakeLogic.INSTANCE));
+    }
+
+    @Test
+    void starsAppearWhenTheAnsweringReleaseRates() {
+        AccessApi.Reply reply = api.hello(FakeLogic.RATED).assertStatus(HttpStatus.OK);
+
+        assertThat(reply.body()).containsEntry("version", "v2").containsEntry("stars", 4);
+    }
+
+    @Test
+    void missingNameIsRejectedWith400WithoutCallingLogic() {
+        int callsBefore = logic.calls().size();
+
+        AccessApi.Reply reply = api.get("/api/hello").assertError(HttpStatus.BAD_REQUEST);
+
+        assertThat(reply.field("detail")).contains("name");
+        assertThat(logic.calls()).hasSize(callsBefore);
+    }
+
+    @Test
+    void nameRejectedByLogicIs400CarryingLogicsMessage() {
+        AccessApi.Reply reply = api.hello("x".repeat(65)).assertError(HttpStatus.BAD_REQUEST);
+
+        assertThat(reply.field("detail")).isEqualTo(FakeLogic.INVALID_NAME);
+    }
+
+    @Test
+    void logicFailingForItsOwnReasonsIs502NamingTheStatus() {
+        AccessApi.Reply reply = api.hello(FakeLogic.BROKEN).assertError(HttpStatus.BAD_GATEWAY);
+
+        assertThat(reply.field("error")).isEqualTo("logic-app failed");
+        assertThat(reply.field("detail")).contains("INTERNAL", "simulated failure");
+    }
+
+    @Test
+    void unknownPathIsAnsweredInTheSameErrorFormat() {
+        api.get("/api/nothing-here").assertError(HttpStatus.NOT_FOUND);
+    }
+}

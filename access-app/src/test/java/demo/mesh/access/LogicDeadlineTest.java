@@ -1,0 +1,58 @@
+package demo.mesh.access;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest
+@Property(name = "spec.name", value = FakeLogic.SPEC)
+@Property(name = "access.logic.deadline", value = "300ms")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LogicDeadlineTest implements TestPropertyProvider {
+
+    private static final Duration DEADLINE = Duration.ofMillis(300);
+    /** Room for the HTTP round trip and a busy machine; far below the client's own 10 s read timeout. */
+    private static final Duration MARGIN = Duration.ofSeconds(1);
+
+    @Inject
+    AccessApi api;
+    @Inject
+    FakeLogic.Service logic;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return FakeLogic.serverProperties();
+    }
+
+    @Test
+    void logicSlowerThanTheDeadlineIsAnswered504SoonAfterTheDeadline() {
+        warmUp();
+
+        long start = System.nanoTime();
+        AccessApi.Reply reply = api.hello(FakeLogic.SLOW).assertError(HttpStatus.GATEWAY_TIMEOUT);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(reply.field("error")).isEqualTo("logic-app timed out");
+        assertThat(reply.field("detail")).contains("300 ms", "access.logic.deadline");
+        assertThat(elapsed).isBetween(DEADLINE, DEADLINE.plus(MARGIN));
+        assertThat(logic.onlyCallNamed(FakeLogic.SLOW).deadline()).isNotNull().isPositive().isLessThanOrEqualTo(DEADLINE);
+    }
+
+    /**
+     * A fresh JVM spends its first call loading HTTP, gRPC and Netty classes, which a 300 ms deadline may not
+     * cover; this call pays for that so the measured one is about the deadline alone. Its outcome is irrelevant.
+     */
+    private void warmUp() {
+        api.get("/api/ping");
+        api.hello("warm-up");
+    }
+}

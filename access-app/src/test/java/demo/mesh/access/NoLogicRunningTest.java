@@ -1,0 +1,55 @@
+package demo.mesh.access;
+
+import demo.mesh.access.logic.LogicClient;
+import io.micronaut.core.io.socket.SocketUtils;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** access-app with nothing listening on its logic target, as when logic-app is down or not yet deployed. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NoLogicRunningTest implements TestPropertyProvider {
+
+    @Inject
+    AccessApi api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(LogicClient.TARGET_PROPERTY, "dns:///127.0.0.1:" + SocketUtils.findAvailableTcpPort());
+    }
+
+    @Test
+    void helloIsAnswered503NamingLogicApp() {
+        AccessApi.Reply reply = api.hello("Ada").assertError(HttpStatus.SERVICE_UNAVAILABLE);
+
+        assertThat(reply.field("error")).isEqualTo("logic-app unavailable");
+        assertThat(reply.field("detail")).startsWith("logic-app could not be reached");
+    }
+
+    @Test
+    void pingAnswersOkWithoutLogic() {
+        AccessApi.Reply reply = api.get("/api/ping").assertStatus(HttpStatus.OK);
+
+        assertThat(reply.body()).isEqualTo(Map.of("status", "ok"));
+    }
+
+    @Test
+    void livenessAndReadinessAreUpWithoutLogic() {
+        // Readiness must not follow logic-app: the mesh, not the edge's probe, decides where traffic goes.
+        assertThat(api.get("/health/liveness").assertStatus(HttpStatus.OK).field("status")).isEqualTo("UP");
+        assertThat(api.get("/health/readiness").assertStatus(HttpStatus.OK).field("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusScrapeIsOpenToAnonymousCallers() {
+        assertThat(api.text("/prometheus")).contains("# TYPE jvm_memory_used_bytes gauge");
+    }
+}
