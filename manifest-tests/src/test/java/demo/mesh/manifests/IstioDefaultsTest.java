@@ -1,0 +1,93 @@
+package demo.mesh.manifests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What {@code kubectl apply -k istio} sets up: the way in, the 90/10 split, mTLS and who may call whom. */
+class IstioDefaultsTest {
+
+    private static final String INGRESS_GATEWAY = "cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account";
+
+    private static Manifests istio;
+
+    @BeforeAll
+    static void render() {
+        istio = ProjectFiles.rendered(ProjectFiles.istio());
+    }
+
+    @Test
+    void appliesTheGatewayTheRulesTheDefaultSplitAndTheSecurity() {
+        assertThat(istio.all()).extracting(Manifest::ref).containsExactlyInAnyOrder(
+                "Gateway mesh-demo-gateway",
+                "VirtualService mesh-demo-ingress",
+                "DestinationRule logic-app",
+                "VirtualService logic-app",
+                "PeerAuthentication default",
+                "AuthorizationPolicy logic-app",
+                "AuthorizationPolicy access-app",
+                "AuthorizationPolicy mesh-console");
+        IstioFilesTest.assertWeights(istio.find("VirtualService", "logic-app").orElseThrow(), 90, 10);
+    }
+
+    @Test
+    void theGatewayListensOnPort80OfIstiosIngressGateway() {
+        Manifest gateway = istio.find("Gateway", "mesh-demo-gateway").orElseThrow();
+
+        assertThat(gateway.at("/spec/selector/istio").asText()).isEqualTo("ingressgateway");
+        assertThat(gateway.at("/spec/servers/0/port/number").asInt()).isEqualTo(80);
+    }
+
+    @Test
+    void theGatewayServesTheConsoleUnderSlashConsoleAndEverythingElseFromAccessApp() {
+        JsonNode http = istio.find("VirtualService", "mesh-demo-ingress").orElseThrow().at("/spec/http");
+
+        assertThat(http.findValuesAsText("name")).containsExactly("console-redirect", "console", "access-app");
+        assertThat(http.get(0).at("/redirect/uri").asText()).isEqualTo("/console/");
+        assertThat(http.get(1).at("/match/0/uri/prefix").asText()).isEqualTo("/console/");
+        assertThat(http.get(1).at("/rewrite/uri").asText()).isEqualTo("/");
+        assertThat(http.get(1).at("/route/0/destination/host").asText()).isEqualTo("mesh-console");
+        assertThat(http.get(2).at("/route/0/destination/host").asText()).isEqualTo("access-app");
+    }
+
+    @Test
+    void logicAppCallersLimitConcurrencyAndEjectFailingPods() {
+        JsonNode policy = istio.find("DestinationRule", "logic-app").orElseThrow().at("/spec/trafficPolicy");
+
+        assertThat(policy.at("/connectionPool/http/http2MaxRequests").asInt()).isPositive();
+        assertThat(policy.at("/outlierDetection/consecutive5xxErrors").asInt()).isPositive();
+        assertThat(policy.at("/outlierDetection/baseEjectionTime").asText()).isNotEmpty();
+    }
+
+    @Test
+    void everyCallInTheNamespaceIsMutualTls() {
+        Manifest peerAuthentication = istio.find("PeerAuthentication", "default").orElseThrow();
+
+        assertThat(peerAuthentication.at("/spec/mtls/mode").asText()).isEqualTo("STRICT");
+        assertThat(peerAuthentication.at("/spec/selector").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void onlyAccessAppMayCallLogicApp() {
+        assertOnlyAllowed("logic-app", "cluster.local/ns/mesh-demo/sa/access-app");
+    }
+
+    @Test
+    void onlyTheIngressGatewayMayCallAccessAppAndTheConsole() {
+        assertOnlyAllowed("access-app", INGRESS_GATEWAY);
+        assertOnlyAllowed("mesh-console", INGRESS_GATEWAY);
+    }
+
+    private static void assertOnlyAllowed(String app, String principal) {
+        Manifest policy = istio.find("AuthorizationPolicy", app).orElseThrow();
+
+        assertThat(policy.at("/spec/selector/matchLabels/app").asText()).isEqualTo(app);
+        assertThat(policy.at("/spec/action").asText()).isEqualTo("ALLOW");
+        JsonNode rules = policy.at("/spec/rules");
+        assertThat(rules.size()).as("rules of %s", policy.ref()).isEqualTo(1);
+        assertThat(rules.at("/0/from").size()).as("sources of %s", policy.ref()).isEqualTo(1);
+        assertThat(rules.at("/0/from/0/source/principals")).extracting(JsonNode::asText).containsExactly(principal);
+    }
+}
