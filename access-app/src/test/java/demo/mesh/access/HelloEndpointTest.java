@@ -49,6 +49,7 @@ class HelloEndpointTest implements TestPropertyProvider {
 
         AccessApi.Reply reply = api.get("/api/hello").assertError(HttpStatus.BAD_REQUEST);
 
+        assertThat(reply.field("error")).isEqualTo("bad_request");
         assertThat(reply.field("detail")).contains("name");
         assertThat(logic.calls()).hasSize(callsBefore);
     }
@@ -57,6 +58,7 @@ class HelloEndpointTest implements TestPropertyProvider {
     void nameRejectedByLogicIs400CarryingLogicsMessage() {
         AccessApi.Reply reply = api.hello("x".repeat(65)).assertError(HttpStatus.BAD_REQUEST);
 
+        assertThat(reply.field("error")).isEqualTo("invalid_argument");
         assertThat(reply.field("detail")).isEqualTo(FakeLogic.INVALID_NAME);
     }
 
@@ -64,12 +66,12 @@ class HelloEndpointTest implements TestPropertyProvider {
     void logicFailingForItsOwnReasonsIs502NamingTheStatus() {
         AccessApi.Reply reply = api.hello(FakeLogic.BROKEN).assertError(HttpStatus.BAD_GATEWAY);
 
-        assertThat(reply.field("error")).isEqualTo("logic-app failed");
-        assertThat(reply.field("detail")).contains("INTERNAL", "simulated failure");
+        assertThat(reply.field("error")).isEqualTo("internal");
+        assertThat(reply.field("detail")).isEqualTo("logic-app failed: simulated failure");
     }
 
     @Test
     void unknownPathIsAnsweredInTheSameErrorFormat() {
-        api.get("/api/nothing-here").assertError(HttpStatus.NOT_FOUND);
+        assertThat(api.get("/api/nothing-here").assertError(HttpStatus.NOT_FOUND).field("error")).isEqualTo("not_found");
     }
 }

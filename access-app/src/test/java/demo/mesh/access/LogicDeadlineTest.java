@@ -41,7 +41,7 @@ class LogicDeadlineTest implements TestPropertyProvider {
         AccessApi.Reply reply = api.hello(FakeLogic.SLOW).assertError(HttpStatus.GATEWAY_TIMEOUT);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(reply.field("error")).isEqualTo("logic-app timed out");
+        assertThat(reply.field("error")).isEqualTo("deadline_exceeded");
         assertThat(reply.field("detail")).contains("300 ms", "access.logic.deadline");
         assertThat(elapsed).isBetween(DEADLINE, DEADLINE.plus(MARGIN));
         assertThat(logic.onlyCallNamed(FakeLogic.SLOW).deadline()).isNotNull().isPositive().isLessThanOrEqualTo(DEADLINE);

@@ -30,7 +30,7 @@ class NoLogicRunningTest implements TestPropertyProvider {
     void helloIsAnswered503NamingLogicApp() {
         AccessApi.Reply reply = api.hello("Ada").assertError(HttpStatus.SERVICE_UNAVAILABLE);
 
-        assertThat(reply.field("error")).isEqualTo("logic-app unavailable");
+        assertThat(reply.field("error")).isEqualTo("unavailable");
         assertThat(reply.field("detail")).startsWith("logic-app could not be reached");
     }
 

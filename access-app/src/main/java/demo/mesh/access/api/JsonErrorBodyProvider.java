@@ -7,9 +7,12 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
 
+import java.util.Locale;
+
 /**
  * Shapes every JSON error body, the framework's own (missing parameter, unknown path) as well as ours, as
- * {@link ErrorBody}, so clients parse one format.
+ * {@link ErrorBody}, so clients parse one format. Without a title of its own, an error is named after its HTTP
+ * status ("bad_request", "not_found").
  */
 @Singleton
 @Replaces(JsonErrorResponseBodyProvider.class)
@@ -17,13 +20,11 @@ class JsonErrorBodyProvider implements JsonErrorResponseBodyProvider<ErrorBody> 
 
     @Override
     public ErrorBody body(ErrorContext context, HttpResponse<?> response) {
-        String summary = response.reason();
-        String detail = response.reason();
-        if (context.hasErrors()) {
-            Error first = context.getErrors().get(0);
-            summary = first.getTitle().orElse(summary);
-            detail = first.getMessage();
+        String statusName = response.status().name().toLowerCase(Locale.ROOT);
+        if (!context.hasErrors()) {
+            return new ErrorBody(statusName, response.reason());
         }
-        return new ErrorBody(summary, detail);
+        Error first = context.getErrors().get(0);
+        return new ErrorBody(first.getTitle().orElse(statusName), first.getMessage());
     }
 }

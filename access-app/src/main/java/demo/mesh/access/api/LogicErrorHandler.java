@@ -15,10 +15,12 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Turns a failed call to logic-app into an HTTP answer that says whose fault it was:
+ * Turns a failed call to logic-app into an HTTP answer that says whose fault it was. The {@code error} field is
+ * the gRPC status code in snake case, the {@code detail} says what happened:
  * <pre>
  * INVALID_ARGUMENT  -> 400  the caller's input; logic-app's message is the detail
  * UNAVAILABLE       -> 503  logic-app cannot be reached
@@ -43,38 +45,32 @@ class LogicErrorHandler implements ExceptionHandler<StatusRuntimeException, Http
     @Override
     public HttpResponse<?> handle(HttpRequest request, StatusRuntimeException exception) {
         Status status = exception.getStatus();
-        String description = Optional.ofNullable(status.getDescription()).orElse("no description");
         LOG.debug("logic-app call for {} failed: {}", request.getPath(), status);
-        return switch (status.getCode()) {
-            case INVALID_ARGUMENT -> answer(request, exception, HttpStatus.BAD_REQUEST,
-                    "invalid request", description);
-            case UNAVAILABLE -> answer(request, exception, HttpStatus.SERVICE_UNAVAILABLE,
-                    "logic-app unavailable", "logic-app could not be reached: " + description);
-            case DEADLINE_EXCEEDED -> answer(request, exception, HttpStatus.GATEWAY_TIMEOUT,
-                    "logic-app timed out", "logic-app did not answer within " + logicCall.deadline().toMillis()
-                            + " ms (" + LogicCallConfig.PREFIX + ".deadline)");
-            default -> answer(request, exception, HttpStatus.BAD_GATEWAY,
-                    "logic-app failed", "logic-app answered " + status.getCode() + ": " + description);
+        String description = Optional.ofNullable(status.getDescription()).orElse("no description");
+        Problem problem = switch (status.getCode()) {
+            case INVALID_ARGUMENT -> new Problem(status, HttpStatus.BAD_REQUEST, description);
+            case UNAVAILABLE -> new Problem(status, HttpStatus.SERVICE_UNAVAILABLE,
+                    "logic-app could not be reached: " + description);
+            case DEADLINE_EXCEEDED -> new Problem(status, HttpStatus.GATEWAY_TIMEOUT,
+                    "logic-app did not answer within " + logicCall.deadline().toMillis() + " ms ("
+                            + LogicCallConfig.PREFIX + ".deadline)");
+            default -> new Problem(status, HttpStatus.BAD_GATEWAY, "logic-app failed: " + description);
         };
-    }
-
-    private HttpResponse<?> answer(HttpRequest<?> request, Throwable cause, HttpStatus httpStatus,
-                                   String error, String detail) {
         return errorResponses.processResponse(
-                ErrorContext.builder(request).cause(cause).error(new Problem(error, detail)).build(),
-                HttpResponse.status(httpStatus));
+                ErrorContext.builder(request).cause(exception).error(problem).build(),
+                HttpResponse.status(problem.httpStatus()));
     }
 
-    private record Problem(String summary, String detail) implements Error {
+    private record Problem(Status grpcStatus, HttpStatus httpStatus, String detail) implements Error {
+
+        @Override
+        public Optional<String> getTitle() {
+            return Optional.of(grpcStatus.getCode().name().toLowerCase(Locale.ROOT));
+        }
 
         @Override
         public String getMessage() {
             return detail;
-        }
-
-        @Override
-        public Optional<String> getTitle() {
-            return Optional.of(summary);
         }
     }
 }
