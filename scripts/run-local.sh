@@ -66,6 +66,7 @@ stop_all() {
   echo "==> Stopping..."
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  exit 0
 }
 trap stop_all INT TERM EXIT
 
@@ -77,7 +78,7 @@ start() { # name jar-module http-port extra-java-options...
 }
 await_ready() { # name http-port
   for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "http://localhost:$2/health/readiness"; then echo "    $1 ready on :$2"; return 0; fi
+    if curl -fs -o /dev/null "http://localhost:$2/health/readiness"; then echo "    $1 ready on :$2"; return 0; fi
     sleep 0.5
   done
   echo "$1 did not become ready; last lines of its log:" >&2
@@ -105,4 +106,5 @@ The demo is running (access-app calls logic-app-$TO).
 Press Ctrl-C to stop everything.
 INFO
 wait -n "${PIDS[@]}" || true
-echo "A process exited; see target/local-logs/." >&2
+echo "A process exited unexpectedly; see target/local-logs/." >&2
+exit 1
