@@ -1,0 +1,34 @@
+package demo.mesh.console;
+
+import demo.mesh.console.security.AuthConfiguration;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+
+/** One line at start-up that says what is running, in which mode, on which port. */
+@Singleton
+class StartupLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupLog.class);
+
+    private final ConsoleConfiguration console;
+    private final AuthConfiguration auth;
+
+    StartupLog(ConsoleConfiguration console, AuthConfiguration auth) {
+        this.console = console;
+        this.auth = auth;
+    }
+
+    @EventListener
+    void onStartup(ServerStartupEvent event) {
+        String version = Objects.requireNonNullElse(MeshConsole.class.getPackage().getImplementationVersion(), "dev");
+        LOG.info("mesh-console {} mode={} namespaces={} http={} sign-in={} open-reads={}", version, console.mode(),
+                String.join(",", console.namespaces()), event.getSource().getPort(),
+                auth.hasCredentials() ? "enabled" : "disabled (set MESH_CONSOLE_AUTH_USERNAME and MESH_CONSOLE_AUTH_PASSWORD)",
+                auth.openReads());
+    }
+}

@@ -1,0 +1,75 @@
+package demo.mesh.console.api;
+
+import demo.mesh.console.routing.ChangeRecord;
+import demo.mesh.console.routing.RouteRef;
+import demo.mesh.console.routing.TrafficRouter;
+import demo.mesh.console.routing.TrafficService;
+import demo.mesh.console.routing.VirtualServiceRoutes;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.List;
+
+/**
+ * The routes API. Reads are open or not per {@code mesh-console.auth.open-reads}; writes need a signed-in user.
+ * Bodies arrive as text whatever their content type, so the parser can say exactly what is wrong with them.
+ */
+@Controller("/api/routes")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RoutesController {
+
+    private final TrafficRouter router;
+    private final TrafficService traffic;
+    private final SplitRequestParser parser;
+
+    public RoutesController(TrafficRouter router, TrafficService traffic, SplitRequestParser parser) {
+        this.router = router;
+        this.traffic = traffic;
+        this.parser = parser;
+    }
+
+    @Get
+    public List<VirtualServiceRoutes> list() {
+        return router.list();
+    }
+
+    @Get("/{namespace}/{name}")
+    public VirtualServiceRoutes get(String namespace, String name) {
+        return router.get(new RouteRef(namespace, name));
+    }
+
+    @Put("/{namespace}/{name}")
+    @Consumes(MediaType.ALL)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public VirtualServiceRoutes shift(String namespace, String name, HttpRequest<?> request,
+                                      @Body @Nullable String body, Authentication user) {
+        return traffic.shift(new RouteRef(namespace, name),
+                parser.parseSplit(request.getContentType().orElse(null), body), user.getName());
+    }
+
+    @Get("/{namespace}/{name}/history")
+    public List<ChangeRecord> history(String namespace, String name) {
+        return traffic.history(new RouteRef(namespace, name));
+    }
+
+    @Post("/{namespace}/{name}/revert")
+    @Consumes(MediaType.ALL)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public VirtualServiceRoutes revert(String namespace, String name, HttpRequest<?> request,
+                                       @Body @Nullable String body, Authentication user) {
+        return traffic.revert(new RouteRef(namespace, name),
+                parser.parseRevertVersion(request.getContentType().orElse(null), body), user.getName());
+    }
+}

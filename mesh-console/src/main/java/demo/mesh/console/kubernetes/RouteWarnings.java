@@ -1,0 +1,60 @@
+package demo.mesh.console.kubernetes;
+
+import demo.mesh.console.routing.Destination;
+import demo.mesh.console.routing.SubsetCheck;
+import demo.mesh.console.routing.WeightedRoute;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Problems worth showing next to a route without blocking an edit: subsets no DestinationRule defines, and
+ * subsets whose labels select no running pod (traffic sent there fails).
+ */
+final class RouteWarnings {
+
+    private final KubernetesClient client;
+    private final DestinationRuleSubsets subsets;
+    private final Map<String, Boolean> runningBySelector = new HashMap<>();
+
+    RouteWarnings(KubernetesClient client, DestinationRuleSubsets subsets) {
+        this.client = client;
+        this.subsets = subsets;
+    }
+
+    List<String> of(List<WeightedRoute> routes) {
+        List<String> warnings = new ArrayList<>();
+        for (WeightedRoute route : routes) {
+            warnings.addAll(SubsetCheck.undefinedSubsets(route, route.weights(), subsets));
+            for (Destination d : route.destinations()) {
+                if (d.subset() != null) {
+                    subsets.labelsOf(d.host(), d.subset())
+                            .filter(labels -> !hasRunningPod(subsets.namespaceOf(d.host()), labels))
+                            .ifPresent(labels -> warnings.add("subset " + d.subset() + " of " + d.host()
+                                    + " selects no running pod (labels " + selector(labels) + ")"));
+                }
+            }
+        }
+        return warnings.stream().distinct().toList();
+    }
+
+    private boolean hasRunningPod(String namespace, Map<String, String> labels) {
+        return runningBySelector.computeIfAbsent(namespace + "/" + selector(labels), key -> KubernetesCalls.call(
+                "pods in namespace " + namespace,
+                () -> client.pods().inNamespace(namespace).withLabels(labels).list().getItems().stream()
+                        .anyMatch(RouteWarnings::isRunning)));
+    }
+
+    private static boolean isRunning(Pod pod) {
+        return pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
+    }
+
+    private static String selector(Map<String, String> labels) {
+        return labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(","));
+    }
+}

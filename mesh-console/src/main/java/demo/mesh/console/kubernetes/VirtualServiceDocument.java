@@ -1,0 +1,124 @@
+package demo.mesh.console.kubernetes;
+
+import demo.mesh.console.routing.Destination;
+import demo.mesh.console.routing.RouteRef;
+import demo.mesh.console.routing.WeightedRoute;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A VirtualService read as plain JSON maps rather than fabric8's typed model, so that writing it back keeps every
+ * field the console does not understand exactly as it was (unknown fields, field order, number formats).
+ * The only thing it ever changes is {@code weight} on the destinations of one route.
+ */
+final class VirtualServiceDocument {
+
+    static final ResourceDefinitionContext CONTEXT = new ResourceDefinitionContext.Builder()
+            .withGroup("networking.istio.io")
+            .withVersion("v1")
+            .withKind("VirtualService")
+            .withPlural("virtualservices")
+            .withNamespaced(true)
+            .build();
+
+    private final GenericKubernetesResource resource;
+
+    VirtualServiceDocument(GenericKubernetesResource resource) {
+        this.resource = resource;
+    }
+
+    GenericKubernetesResource resource() {
+        return resource;
+    }
+
+    RouteRef ref() {
+        return new RouteRef(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+    }
+
+    String resourceVersion() {
+        return resource.getMetadata().getResourceVersion();
+    }
+
+    /** HTTP routes with two or more destinations, in spec order; unnamed ones are called {@code http[i]}. */
+    List<WeightedRoute> weightedRoutes() {
+        List<WeightedRoute> routes = new ArrayList<>();
+        List<Map<String, Object>> http = httpRoutes();
+        for (int i = 0; i < http.size(); i++) {
+            List<Map<String, Object>> destinations = listOfMaps(http.get(i).get("route"));
+            if (destinations.size() < 2) {
+                continue;
+            }
+            routes.add(new WeightedRoute(routeName(http.get(i), i), destinations.stream().map(this::destination).toList()));
+        }
+        return routes;
+    }
+
+    /**
+     * Sets the weight of each destination of the named route to {@code weights.get(key)}.
+     *
+     * @return true when at least one weight changed
+     */
+    boolean setWeights(String routeName, Map<String, Integer> weights) {
+        List<Map<String, Object>> http = httpRoutes();
+        for (int i = 0; i < http.size(); i++) {
+            if (routeName.equals(routeName(http.get(i), i))) {
+                return setWeights(listOfMaps(http.get(i).get("route")), weights);
+            }
+        }
+        throw new IllegalArgumentException("no route " + routeName + " in " + ref());
+    }
+
+    private static boolean setWeights(List<Map<String, Object>> destinations, Map<String, Integer> weights) {
+        boolean changed = false;
+        for (Map<String, Object> destination : destinations) {
+            Integer weight = weights.get(key(destination));
+            if (weight != null && weight != weightOf(destination)) {
+                destination.put("weight", weight);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private Destination destination(Map<String, Object> routeDestination) {
+        Map<String, Object> target = map(routeDestination.get("destination"));
+        return new Destination((String) target.get("host"), (String) target.get("subset"), weightOf(routeDestination));
+    }
+
+    private static String key(Map<String, Object> routeDestination) {
+        Map<String, Object> target = map(routeDestination.get("destination"));
+        Object subset = target.get("subset");
+        return subset != null ? (String) subset : (String) target.get("host");
+    }
+
+    private static int weightOf(Map<String, Object> routeDestination) {
+        Object weight = routeDestination.get("weight");
+        return weight instanceof Number n ? n.intValue() : 0;
+    }
+
+    private static String routeName(Map<String, Object> httpRoute, int index) {
+        Object name = httpRoute.get("name");
+        return name instanceof String s && !s.isBlank() ? s : "http[" + index + "]";
+    }
+
+    private List<Map<String, Object>> httpRoutes() {
+        return listOfMaps(map(resource.getAdditionalProperties().get("spec")).get("http"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOfMaps(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(Map.class::isInstance).map(m -> (Map<String, Object>) m).toList();
+    }
+}

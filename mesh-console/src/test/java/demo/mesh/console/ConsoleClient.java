@@ -1,0 +1,100 @@
+package demo.mesh.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Talks to the console the way the page does: cookies kept between calls, the CSRF cookie echoed in the
+ * {@code X-CSRF-TOKEN} header on writes.
+ */
+public final class ConsoleClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    public ConsoleClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(TIMEOUT).build();
+    }
+
+    /** Signs in through {@code POST /login}; fails the test unless the console accepts the credentials. */
+    public ConsoleClient signIn(String username, String password) {
+        Response response = send("POST", "/login", "application/json",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", false);
+        if (response.status() != 200) {
+            throw new AssertionError("sign-in as " + username + " failed: " + response);
+        }
+        return this;
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, null, false);
+    }
+
+    /** A JSON write with the CSRF token, as the page sends it. */
+    public Response put(String path, String json) {
+        return send("PUT", path, "application/json", json, true);
+    }
+
+    public Response post(String path, String json) {
+        return send("POST", path, "application/json", json, true);
+    }
+
+    public Response send(String method, String path, String contentType, String body, boolean withCsrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (withCsrfToken) {
+            csrfToken().ifPresent(token -> request.header("X-CSRF-TOKEN", token));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<String> csrfToken() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("mesh-console-csrf"))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    public record Response(int status, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        /** The {@code message} of an error answer. */
+        public String message() {
+            return json().path("message").asText();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package demo.mesh.console;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * A stand-in for the Kubernetes API server: fabric8's mock server in CRUD mode on a loopback port. No real API
+ * server can run here. It stores, versions and watches objects like the real one, and refuses updates with a stale
+ * resourceVersion; it does not validate Istio schemas or expire Events.
+ */
+public final class KubernetesStandIn implements AutoCloseable {
+
+    public static final String NAMESPACE = "mesh-demo";
+
+    private static final List<CustomResourceDefinitionContext> ISTIO = List.of(
+            istio("VirtualService", "virtualservices"),
+            istio("DestinationRule", "destinationrules"));
+
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+
+    public KubernetesStandIn() {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(ISTIO), false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        client = server.createClient();
+    }
+
+    /** The API server URL, for {@code mesh-console.kubernetes.api-url}. */
+    public String url() {
+        return client.getMasterUrl().toString();
+    }
+
+    /** A client that acts as "someone else": kubectl, another tool, a colleague. */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** Creates every object of a multi-document YAML file under {@code src/test/resources/fixtures/}. */
+    public void apply(String fixture) {
+        for (String document : read("fixtures/" + fixture).split("(?m)^---\\s*$")) {
+            if (document.isBlank()) {
+                continue;
+            }
+            GenericKubernetesResource resource = Serialization.unmarshal(document, GenericKubernetesResource.class);
+            client.genericKubernetesResources(resource.getApiVersion(), resource.getKind())
+                    .inNamespace(NAMESPACE).resource(resource).create();
+        }
+    }
+
+    /** Removes everything the tests create, so each test starts from its fixtures alone. */
+    public void clear() {
+        virtualServices().inNamespace(NAMESPACE).delete();
+        client.genericKubernetesResources("networking.istio.io/v1", "DestinationRule").inNamespace(NAMESPACE).delete();
+        client.pods().inNamespace(NAMESPACE).delete();
+        client.v1().events().inNamespace(NAMESPACE).delete();
+    }
+
+    public GenericKubernetesResource virtualService(String name) {
+        return virtualServices().inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    public MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> virtualServices() {
+        return client.genericKubernetesResources("networking.istio.io/v1", "VirtualService");
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+
+    private static CustomResourceDefinitionContext istio(String kind, String plural) {
+        return new CustomResourceDefinitionContext.Builder()
+                .withGroup("networking.istio.io").withVersion("v1").withKind(kind).withPlural(plural)
+                .withScope("Namespaced").build();
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = KubernetesStandIn.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

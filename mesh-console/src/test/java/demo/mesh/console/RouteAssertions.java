@@ -1,0 +1,53 @@
+package demo.mesh.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Assertions on splits, named for what they check. */
+public final class RouteAssertions {
+
+    private RouteAssertions() {
+    }
+
+    /** The weights of a route as the API answers it ({@code routes[]} element), in destination order. */
+    public static void assertWeights(JsonNode route, int... weights) {
+        List<Integer> actual = new ArrayList<>();
+        route.path("destinations").forEach(d -> actual.add(d.path("weight").asInt()));
+        assertThat(actual).as("weights of route %s", route.path("name").asText()).containsExactly(box(weights));
+    }
+
+    /** The weights stored in the API server for {@code spec.http[httpIndex]}, in destination order. */
+    @SuppressWarnings("unchecked")
+    public static void assertStoredWeights(GenericKubernetesResource vs, int httpIndex, int... weights) {
+        Map<String, Object> spec = (Map<String, Object>) vs.getAdditionalProperties().get("spec");
+        List<Map<String, Object>> http = (List<Map<String, Object>>) spec.get("http");
+        List<Map<String, Object>> route = (List<Map<String, Object>>) http.get(httpIndex).get("route");
+        assertThat(route.stream().map(d -> ((Number) d.get("weight")).intValue()).toList())
+                .as("stored weights of %s http[%d]", vs.getMetadata().getName(), httpIndex)
+                .containsExactly(box(weights));
+    }
+
+    /** The one route of a VirtualService as the API answers it, by name. */
+    public static JsonNode route(JsonNode virtualService, String name) {
+        for (JsonNode route : virtualService.path("routes")) {
+            if (route.path("name").asText().equals(name)) {
+                return route;
+            }
+        }
+        throw new AssertionError("no route " + name + " in " + virtualService);
+    }
+
+    private static Integer[] box(int... values) {
+        Integer[] boxed = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+}

@@ -1,0 +1,42 @@
+package demo.mesh.console;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+
+/**
+ * Runs the console against its own Kubernetes stand-in. Subclasses add {@code @MicronautTest} and load the
+ * fixtures they need.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class StandInTest implements TestPropertyProvider {
+
+    protected static final String ROUTES = "/api/routes/" + KubernetesStandIn.NAMESPACE + "/";
+
+    protected final KubernetesStandIn standIn = new KubernetesStandIn();
+
+    @Inject
+    protected EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("mesh-console.kubernetes.api-url", standIn.url());
+    }
+
+    @AfterAll
+    void stopStandIn() {
+        standIn.close();
+    }
+
+    protected ConsoleClient anonymous() {
+        return new ConsoleClient(server.getURI());
+    }
+
+    protected ConsoleClient alice() {
+        return anonymous().signIn("alice", "test-password-1");
+    }
+}
