@@ -23,14 +23,18 @@ public final class RouteAssertions {
     }
 
     /** The weights stored in the API server for {@code spec.http[httpIndex]}, in destination order. */
-    @SuppressWarnings("unchecked")
     public static void assertStoredWeights(GenericKubernetesResource vs, int httpIndex, int... weights) {
-        Map<String, Object> spec = (Map<String, Object>) vs.getAdditionalProperties().get("spec");
-        List<Map<String, Object>> http = (List<Map<String, Object>>) spec.get("http");
-        List<Map<String, Object>> route = (List<Map<String, Object>>) http.get(httpIndex).get("route");
-        assertThat(route.stream().map(d -> ((Number) d.get("weight")).intValue()).toList())
+        assertThat(routeDestinations(vs, httpIndex).stream().map(d -> ((Number) d.get("weight")).intValue()).toList())
                 .as("stored weights of %s http[%d]", vs.getMetadata().getName(), httpIndex)
                 .containsExactly(box(weights));
+    }
+
+    /** The destinations of {@code spec.http[httpIndex]} of a stored VirtualService, to edit as another tool would. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> routeDestinations(GenericKubernetesResource vs, int httpIndex) {
+        Map<String, Object> spec = (Map<String, Object>) vs.getAdditionalProperties().get("spec");
+        List<Map<String, Object>> http = (List<Map<String, Object>>) spec.get("http");
+        return (List<Map<String, Object>>) http.get(httpIndex).get("route");
     }
 
     /** The one route of a VirtualService as the API answers it, by name. */

@@ -36,7 +36,7 @@ final class KubernetesCalls {
             return RoutingException.unavailable("the Kubernetes API refused mesh-console access to " + what
                     + " (HTTP " + code + "); check the console's ServiceAccount and Role", e);
         }
-        if (code == 0) {
+        if (code <= 0) { // no HTTP answer at all
             return RoutingException.unavailable("the Kubernetes API is unreachable: " + rootMessage(e), e);
         }
         if (code >= 500) {
