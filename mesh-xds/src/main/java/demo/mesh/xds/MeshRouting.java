@@ -1,0 +1,22 @@
+package demo.mesh.xds;
+
+import io.fabric8.istio.api.networking.v1.DestinationRule;
+import io.fabric8.istio.api.networking.v1.VirtualService;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the local data plane serves: the same VirtualServices and DestinationRules a cluster applies (as
+ * fabric8 objects, so mesh-console can edit weights with the code it uses against Kubernetes), plus where each
+ * subset answers. A value: publish a new one to change what clients see.
+ */
+public record MeshRouting(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
+                          LocalEndpoints endpoints) {
+
+    public MeshRouting {
+        virtualServices = List.copyOf(virtualServices);
+        destinationRules = List.copyOf(destinationRules);
+        Objects.requireNonNull(endpoints, "endpoints");
+    }
+}
