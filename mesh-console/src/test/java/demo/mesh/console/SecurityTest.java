@@ -70,6 +70,15 @@ class SecurityTest extends StandInTest {
     }
 
     @Test
+    void signingOutEndsTheSession() {
+        ConsoleClient alice = alice();
+
+        assertThat(alice.send("POST", "/logout", "application/json", "{}", true).status()).isLessThan(400);
+        assertThat(alice.get("/api/session").json().hasNonNull("user")).isFalse();
+        assertThat(alice.put(ROUTES + "logic-app", split(version, 90, 10)).status()).isEqualTo(401);
+    }
+
+    @Test
     void healthAndMetricsNeedNoSignIn() {
         assertThat(anonymous().get("/health/liveness").status()).isEqualTo(200);
         assertThat(anonymous().get("/health/readiness").status()).isEqualTo(200);

@@ -1,0 +1,86 @@
+// The console page: sign-in, one section per VirtualService, live updates from /api/events.
+import { api } from './api.js';
+import { ServiceView } from './service-view.js';
+
+const views = new Map();
+let session = { user: null, openReads: true };
+let events = null;
+
+const key = (vs) => `${vs.namespace}/${vs.name}`;
+const status = (text) => { document.getElementById('status').textContent = text; };
+
+async function loadSession() {
+  session = await api.session();
+  document.getElementById('sign-in').hidden = Boolean(session.user);
+  document.getElementById('signed-in').hidden = !session.user;
+  document.getElementById('user-name').textContent = session.user ?? '';
+  views.forEach((view) => view.setEditable(Boolean(session.user)));
+}
+
+async function loadRoutes() {
+  if (!session.user && !session.openReads) {
+    status('Sign in to see routes.');
+    return;
+  }
+  try {
+    const services = await api.routes();
+    const container = document.getElementById('services');
+    views.clear();
+    container.replaceChildren(...services.map((vs) => {
+      const view = new ServiceView(vs, Boolean(session.user));
+      views.set(key(vs), view);
+      return view.element;
+    }));
+    status(services.length ? `${services.length} VirtualService(s) with weighted routes. Live.` : 'No VirtualService with a weighted route.');
+    listen();
+  } catch (error) {
+    status(`Could not load routes: ${error.message}`);
+  }
+}
+
+function listen() {
+  if (events) events.close();
+  events = new EventSource('api/events');
+  events.addEventListener('route', (message) => changed(JSON.parse(message.data)));
+  events.addEventListener('open', () => status(`${views.size} VirtualService(s) with weighted routes. Live.`));
+  events.addEventListener('error', () => status('Live updates interrupted; reconnecting…'));
+}
+
+function changed(change) {
+  const id = `${change.namespace}/${change.name}`;
+  const view = views.get(id);
+  if (!change.current) {
+    if (view) view.element.remove();
+    views.delete(id);
+  } else if (view) {
+    view.update(change.current);
+  } else {
+    const added = new ServiceView(change.current, Boolean(session.user));
+    views.set(id, added);
+    document.getElementById('services').append(added.element);
+  }
+}
+
+document.getElementById('sign-in').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const message = document.getElementById('sign-in-message');
+  try {
+    await api.signIn(form.username.value, form.password.value);
+    form.reset();
+    message.textContent = '';
+    await loadSession();
+    // With closed reads nothing was shown before signing in; otherwise the cards just become editable.
+    if (views.size === 0) await loadRoutes();
+  } catch (error) {
+    message.textContent = error.status === 401 ? 'Wrong user or password.' : error.message;
+  }
+});
+
+document.getElementById('sign-out').addEventListener('click', async () => {
+  await api.signOut().catch(() => {});
+  await loadSession();
+});
+
+await loadSession();
+await loadRoutes();

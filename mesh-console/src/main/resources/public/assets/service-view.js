@@ -1,0 +1,84 @@
+// One VirtualService: who manages it, warnings, a card per weighted route, history and revert.
+import { api } from './api.js';
+import { RouteCard } from './route-card.js';
+
+export class ServiceView {
+  constructor(vs, canEdit) {
+    this.vs = vs;
+    this.canEdit = canEdit;
+    this.element = document.getElementById('service-template').content.firstElementChild.cloneNode(true);
+    this.element.dataset.service = `${vs.namespace}/${vs.name}`;
+    this.element.querySelector('.service-name').textContent = `${vs.namespace}/${vs.name}`;
+    this.cards = vs.routes.map((route) => new RouteCard(vs, route, canEdit, (applied) => this.applied(applied)));
+    this.cards.forEach((card) => this.element.querySelector('.routes').append(card.element));
+    const history = this.element.querySelector('.history');
+    history.addEventListener('toggle', () => history.open && this.loadHistory());
+    this.element.querySelector('.revert').addEventListener('click', () => this.revert());
+    this.showDetails();
+  }
+
+  update(vs) {
+    this.vs = vs;
+    this.showDetails();
+    this.cards.forEach((card) => card.update(vs));
+    if (this.element.querySelector('.history').open) this.loadHistory();
+  }
+
+  setEditable(canEdit) {
+    this.canEdit = canEdit;
+    this.cards.forEach((card) => card.setEditable(canEdit));
+    this.showDetails();
+  }
+
+  applied(vs) {
+    this.update(vs);
+  }
+
+  showDetails() {
+    const managedBy = this.element.querySelector('.managed-by');
+    managedBy.hidden = !this.vs.managedBy;
+    managedBy.textContent = this.vs.managedBy ? `Managed by ${this.vs.managedBy}: edit it there.` : '';
+    const warnings = this.element.querySelector('.warnings');
+    warnings.replaceChildren(...this.vs.warnings.map((text) => {
+      const item = document.createElement('li');
+      item.textContent = text;
+      return item;
+    }));
+    this.element.querySelector('.revert').disabled = !this.canEdit || Boolean(this.vs.managedBy);
+  }
+
+  async loadHistory() {
+    const list = this.element.querySelector('.history-list');
+    try {
+      const entries = await api.history(this.vs);
+      list.replaceChildren(...entries.map((entry) => {
+        const item = document.createElement('li');
+        item.textContent = `${new Date(entry.time).toLocaleString()}: ${entry.message}`;
+        return item;
+      }));
+      if (entries.length === 0) list.textContent = 'No recorded changes.';
+      this.historyMessage('');
+    } catch (error) {
+      this.historyMessage(error.message);
+    }
+  }
+
+  async revert() {
+    try {
+      const vs = await api.revert(this.vs);
+      this.cards.forEach((card) => {
+        card.dirty = false;
+      });
+      this.update(vs);
+      this.historyMessage('Reverted.', true);
+    } catch (error) {
+      this.historyMessage(error.message);
+    }
+  }
+
+  historyMessage(text, ok = false) {
+    const line = this.element.querySelector('.history-message');
+    line.textContent = text;
+    line.classList.toggle('ok', ok);
+  }
+}

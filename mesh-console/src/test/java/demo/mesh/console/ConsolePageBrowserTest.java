@@ -1,0 +1,194 @@
+package demo.mesh.console;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static demo.mesh.console.RouteAssertions.assertStoredWeights;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The console page in a real headless Chromium: sign in, shift, see others' changes live, see the server's
+ * validation message. In CI (CI=true) a missing Chromium fails this test; elsewhere it is skipped.
+ */
+@MicronautTest
+class ConsolePageBrowserTest extends StandInTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeAll
+    void requireChromium() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String reason = "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install -y chromium chromium-driver)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(reason);
+            }
+            Assumptions.abort(reason);
+        }
+        // Point Selenium at the installed driver so Selenium Manager never tries to download one.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        standIn.clear();
+        standIn.apply("logic-app.yaml");
+        profile = Files.createTempDirectory("mesh-console-chromium");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--window-size=1366,900",
+                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+                        "--user-data-dir=" + profile);
+        browser = new ChromeDriver(options);
+        browser.get("http://localhost:" + server.getPort() + "/");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(card()));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (var files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @AfterAll
+    void forgetDriver() {
+        System.clearProperty("webdriver.chrome.driver");
+    }
+
+    @Test
+    void signInPick90To10ApplyAndTheApiServerHasIt() {
+        signIn();
+
+        cardElement().findElement(By.cssSelector("[data-preset='90,10']")).click();
+        assertThat(weightInput("v1").getAttribute("value")).isEqualTo("90");
+        assertThat(weightInput("v2").getAttribute("value")).isEqualTo("10");
+        cardElement().findElement(By.cssSelector("button.apply")).click();
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(message(), "Applied v1=90 v2=10"));
+        assertStoredWeights(standIn.virtualService("logic-app"), 0, 90, 10);
+    }
+
+    @Test
+    void aChangeMadeElsewhereAppearsWithoutReload() {
+        setWeightsDirectly(75, 25);
+
+        waitFor(driver -> "75".equals(weightInput("v1").getAttribute("value"))
+                && "25".equals(weightInput("v2").getAttribute("value")));
+    }
+
+    @Test
+    void aChangeMadeElsewhereWhileEditingIsShownAndNotOverwritten() {
+        signIn();
+        cardElement().findElement(By.cssSelector("[data-preset='50,50']")).click();
+
+        setWeightsDirectly(70, 30);
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-route='logic-app-split'] .elsewhere"), "Changed elsewhere: v1=70 v2=30"));
+        cardElement().findElement(By.cssSelector("button.apply")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(message(), "changed since you read it"));
+        assertStoredWeights(standIn.virtualService("logic-app"), 0, 70, 30);
+    }
+
+    @Test
+    void anInvalidEntryShowsTheServersMessage() {
+        signIn();
+        WebElement v1 = weightInput("v1");
+        v1.clear();
+        v1.sendKeys("150");
+
+        cardElement().findElement(By.cssSelector("button.apply")).click();
+
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(message(),
+                "weights.v1 must be a whole number from 0 to 100, got 150"));
+        assertStoredWeights(standIn.virtualService("logic-app"), 0, 100, 0);
+    }
+
+    @Test
+    void slidersAndNumbersWorkFromTheKeyboard() {
+        signIn();
+        WebElement slider = cardElement().findElement(By.cssSelector("input[type=range]"));
+        slider.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+
+        assertThat(weightInput("v1").getAttribute("value")).isEqualTo("98");
+        assertThat(weightInput("v2").getAttribute("value")).isEqualTo("2");
+    }
+
+    private void signIn() {
+        browser.findElement(By.name("username")).sendKeys("alice");
+        browser.findElement(By.name("password")).sendKeys("test-password-1");
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), "alice"));
+        waitFor(driver -> weightInput("v1").isEnabled());
+    }
+
+    private void setWeightsDirectly(int v1, int v2) {
+        standIn.virtualServices().inNamespace(KubernetesStandIn.NAMESPACE).withName("logic-app").edit(vs -> {
+            List<Map<String, Object>> route = RouteAssertions.routeDestinations(vs, 0);
+            route.get(0).put("weight", v1);
+            route.get(1).put("weight", v2);
+            return vs;
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertStoredWeights(standIn.virtualService("logic-app"), 0, v1, v2));
+    }
+
+    private static By card() {
+        return By.cssSelector("[data-service='mesh-demo/logic-app'] [data-route='logic-app-split']");
+    }
+
+    private static By message() {
+        return By.cssSelector("[data-route='logic-app-split'] .route-message");
+    }
+
+    private WebElement cardElement() {
+        return browser.findElement(card());
+    }
+
+    private WebElement weightInput(String key) {
+        return cardElement().findElement(By.cssSelector("input[type=number][data-key='" + key + "']"));
+    }
+
+    private <T> T waitFor(Function<? super WebDriver, T> condition) {
+        // The page's own status line says why when routes did not load; show it in the failure.
+        return new WebDriverWait(browser, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "page status: " + browser.findElement(By.id("status")).getText())
+                .until(condition);
+    }
+}
