@@ -141,6 +141,22 @@ class ConsolePageBrowserTest extends StandInTest {
     }
 
     @Test
+    void historyShowsTheChangeAndRevertPutsThePreviousSplitBack() {
+        signIn();
+        cardElement().findElement(By.cssSelector("[data-preset='90,10']")).click();
+        cardElement().findElement(By.cssSelector("button.apply")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(message(), "Applied v1=90 v2=10"));
+
+        browser.findElement(By.cssSelector("[data-service='mesh-demo/logic-app'] .history summary")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".history-list"),
+                "set to v1=90 v2=10 (was v1=100 v2=0) by alice"));
+        browser.findElement(By.cssSelector("[data-service='mesh-demo/logic-app'] button.revert")).click();
+
+        waitFor(driver -> "100".equals(weightInput("v1").getAttribute("value")));
+        await().atMost(WAIT).untilAsserted(() -> assertStoredWeights(standIn.virtualService("logic-app"), 0, 100, 0));
+    }
+
+    @Test
     void slidersAndNumbersWorkFromTheKeyboard() {
         signIn();
         WebElement slider = cardElement().findElement(By.cssSelector("input[type=range]"));

@@ -23,7 +23,6 @@ import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /** Reads and edits Istio VirtualServices through the Kubernetes API. */
@@ -125,6 +124,6 @@ public class KubernetesTrafficRouter implements TrafficRouter {
     }
 
     private static String describe(RouteRef ref) {
-        return "VirtualService " + Objects.requireNonNull(ref.namespace()) + "/" + ref.name();
+        return "VirtualService " + ref;
     }
 }
