@@ -1,0 +1,46 @@
+package demo.mesh.images;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The app images and how each one is run here: as its Deployment runs it, minus the cluster around it. */
+enum AppImage {
+    LOGIC_APP_V1("logic-app-v1", true, Map.of()),
+    LOGIC_APP_V2("logic-app-v2", true, Map.of()),
+    ACCESS_APP("access-app", false, Map.of()),
+    /*
+     * The console's ConfigMap and Secret. No Kubernetes API answers here: the console starts anyway and retries its
+     * watch, which is what it does in a cluster while the API server is away.
+     */
+    MESH_CONSOLE("mesh-console", false, Map.of(
+            "MESH_CONSOLE_MODE", "kubernetes",
+            "MESH_CONSOLE_NAMESPACES", "mesh-demo",
+            "MESH_CONSOLE_AUTH_USERNAME", "admin",
+            "MESH_CONSOLE_AUTH_PASSWORD", "image-test-password"));
+
+    static final Path ROOT = Path.of(System.getProperty("mesh.demo.root", "..")).toAbsolutePath().normalize();
+    static final String VERSION = System.getProperty("mesh.demo.version", "0.1.0");
+
+    /** Module, image and Deployment share this name. */
+    final String module;
+    /** Logic pods serve gRPC on 9090, where the kubelet probes their health. */
+    final boolean servesGrpc;
+    /** What the Deployment adds to the environment, beyond the Micronaut environment {@code k8s}. */
+    final Map<String, String> environment;
+
+    AppImage(String module, boolean servesGrpc, Map<String, String> environment) {
+        this.module = module;
+        this.servesGrpc = servesGrpc;
+        this.environment = environment;
+    }
+
+    /** The name the Deployments run (kustomize sets the tag to the project version). */
+    String imageName() {
+        return module + ":" + VERSION;
+    }
+
+    /** Where {@code -Pimages} leaves this app's image. */
+    Path tar() {
+        return ROOT.resolve(module).resolve("target").resolve("jib-image.tar");
+    }
+}
