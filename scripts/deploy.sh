@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Deploys mesh demo into the current kubectl context: namespace, console login, workloads (k8s/), routing (istio/).
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+usage() {
+  cat <<USAGE
+Usage: scripts/deploy.sh [--timeout DURATION]
+
+Applies k8s/ and istio/ to the cluster of the current kubectl context and waits until every Deployment in
+namespace $NAMESPACE has rolled out. Creates the console's login (Secret mesh-console-auth: user admin and a
+random password) when it does not exist yet. Needs Istio in the cluster (scripts/cluster-up.sh) and the images
+${APPS[*]} at tag $VERSION where the cluster finds them (scripts/build-images.sh).
+
+  --timeout DURATION  how long to wait for the rollouts (default: 180s)
+  -h, --help          this text
+USAGE
+}
+
+TIMEOUT=180s
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --timeout) TIMEOUT=${2:?--timeout needs a duration such as 180s}; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+need_kubectl_cluster
+kubectl get crd virtualservices.networking.istio.io >/dev/null 2>&1 \
+  || fail "Istio is not installed in $(kubectl config current-context); run scripts/cluster-up.sh or 'istioctl install'"
+
+step "Namespace $NAMESPACE (sidecar injection on)"
+kubectl apply -f "$ROOT/k8s/namespace.yaml"
+
+if kubectl -n "$NAMESPACE" get secret mesh-console-auth >/dev/null 2>&1; then
+  step "Secret mesh-console-auth exists; keeping the console login as it is"
+else
+  step "Creating Secret mesh-console-auth: user admin, random password"
+  need openssl "install openssl, or create the Secret yourself (see k8s/README.md)"
+  kubectl -n "$NAMESPACE" create secret generic mesh-console-auth \
+    --from-literal=username=admin --from-literal=password="$(openssl rand -base64 18)" >/dev/null
+fi
+
+step "Workloads: kubectl apply -k k8s"
+kubectl apply -k "$ROOT/k8s"
+step "Routing and security: kubectl apply -k istio"
+kubectl apply -k "$ROOT/istio"
+
+step "Waiting for the rollouts (up to $TIMEOUT each)"
+for app in "${APPS[@]}"; do
+  if ! kubectl -n "$NAMESPACE" rollout status "deployment/$app" --timeout="$TIMEOUT"; then
+    kubectl -n "$NAMESPACE" get pods -l "app=${app%-v[0-9]}" -o wide >&2 || true
+    fail "deployment/$app did not become available; 'kubectl -n $NAMESPACE describe pods' tells why (ErrImageNeverPull/ImagePullBackOff: run scripts/build-images.sh)"
+  fi
+done
+
+step "mesh demo is deployed in $NAMESPACE"
+cat <<NEXT
+    Send traffic:     scripts/load.sh              (counts answers per logic-app version)
+    Open the console: scripts/console.sh           (user admin; password:
+                      kubectl -n $NAMESPACE get secret mesh-console-auth -o jsonpath='{.data.password}' | base64 -d)
+    Shift traffic:    kubectl apply -f istio/virtual-service-logic-app-50-50.yaml
+NEXT
