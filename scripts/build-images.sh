@@ -79,4 +79,4 @@ case "$IMPORT" in
     step "Not importing anywhere; load the tars yourself (docker load -i, k3d image import, kind load image-archive)"
     ;;
 esac
-step "Images ready: $(printf '%s:'"$VERSION"' ' "${APPS[@]}")"
+step "Images ready: ${APPS[*]/%/:$VERSION}"
