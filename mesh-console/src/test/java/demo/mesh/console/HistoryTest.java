@@ -37,6 +37,22 @@ class HistoryTest extends StandInTest {
                 .isEqualTo("VirtualService logic-app route logic-app-split set to v1=90 v2=10 (was v1=100 v2=0) by alice");
     }
 
+    /** The stand-in accepts any Event; these are the fields a real API server requires of one with eventTime. */
+    @Test
+    void theRecordedEventCarriesWhatTheApiServerRequires() {
+        shift(alice(), 90, 10);
+
+        Event event = standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems().get(0);
+        assertThat(event.getEventTime().getTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+        assertThat(event.getReportingComponent()).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+        assertThat(event.getReportingInstance()).isNotBlank().hasSizeLessThanOrEqualTo(128);
+        assertThat(event.getAction()).isNotBlank().hasSizeLessThanOrEqualTo(128);
+        assertThat(event.getReason()).isNotBlank().hasSizeLessThanOrEqualTo(128);
+        assertThat(event.getMessage()).hasSizeLessThanOrEqualTo(1024);
+        assertThat(event.getInvolvedObject().getNamespace()).isEqualTo(event.getMetadata().getNamespace());
+        assertThat(event.getMetadata().getName()).matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+    }
+
     @Test
     void anUnchangedSplitIsNotRecorded() {
         shift(alice(), 100, 0);

@@ -30,7 +30,7 @@ final class KubernetesCalls {
             return RoutingException.notFound(what + " not found");
         }
         if (code == 409) {
-            return RoutingException.conflict(what + " was changed by someone else since you read it; reload and try again");
+            return RoutingException.conflict(what + " was changed since you read it; reload and try again");
         }
         if (code == 401 || code == 403) {
             return RoutingException.unavailable("the Kubernetes API refused mesh-console access to " + what

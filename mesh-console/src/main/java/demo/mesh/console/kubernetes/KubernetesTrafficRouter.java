@@ -67,16 +67,13 @@ public class KubernetesTrafficRouter implements TrafficRouter {
         }
         WeightedRoute route = SplitCheck.selectRoute(current, request.route());
         SplitCheck.checkKeys(current, route, request.weights());
-        if (!request.resourceVersion().equals(doc.resourceVersion())) {
-            throw RoutingException.conflict("VirtualService " + ref.name() + " was changed since you read it (you read version "
-                    + request.resourceVersion() + ", it is now " + doc.resourceVersion() + "); reload and try again");
-        }
         Map<String, Integer> after = request.weights().weights();
         SubsetCheck.requireDefined(route, after, new DestinationRuleSubsets(istio, ref.namespace()));
         if (!doc.setWeights(route.name(), after)) {
             return new AppliedSplit(current, route.name(), route.weights(), route.weights(), false);
         }
-        // The caller's version, not a fresh one: the API server then refuses the write if anyone got in between.
+        // The caller's version, not the one just read: the API server refuses the write (409) if anyone changed the
+        // object since the caller read it, even between this read and this write.
         doc.resource().getMetadata().setResourceVersion(request.resourceVersion());
         GenericKubernetesResource updated = KubernetesCalls.call(describe(ref),
                 () -> virtualServices().inNamespace(ref.namespace()).resource(doc.resource()).update());

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,10 +36,7 @@ public class TrafficService {
         } catch (RoutingException e) {
             // The split is live; failing the request now would invite a retry that is already done.
             LOG.warn("Split of {} applied but not recorded: {}", ref, e.getMessage());
-            List<String> warnings = new ArrayList<>(applied.state().warnings());
-            warnings.add("the change was applied but could not be recorded: " + e.getMessage());
-            VirtualServiceRoutes s = applied.state();
-            return new VirtualServiceRoutes(s.namespace(), s.name(), s.resourceVersion(), s.routes(), s.managedBy(), warnings);
+            return applied.state().withWarning("the change was applied but could not be recorded: " + e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package demo.mesh.console.routing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +24,10 @@ public record VirtualServiceRoutes(
         warnings = List.copyOf(warnings);
     }
 
-    public RouteRef ref() {
-        return new RouteRef(namespace, name);
+    /** The same state with one more warning. */
+    public VirtualServiceRoutes withWarning(String warning) {
+        List<String> more = new ArrayList<>(warnings);
+        more.add(warning);
+        return new VirtualServiceRoutes(namespace, name, resourceVersion, routes, managedBy, more);
     }
 }
