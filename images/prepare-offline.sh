@@ -47,7 +47,11 @@ if ! "$DOCKER" info >/dev/null 2>&1; then
     "$DOCKER" info >/dev/null 2>&1 && break
     sleep 0.5
   done
-  "$DOCKER" info >/dev/null 2>&1 || { echo "dockerd did not answer within 60 s:" >&2; tail -20 "$ROOT/target/dockerd.log" >&2; exit 1; }
+  if ! "$DOCKER" info >/dev/null 2>&1; then
+    echo "dockerd did not answer within 60 s; the end of target/dockerd.log:" >&2
+    tail -20 "$ROOT/target/dockerd.log" >&2
+    exit 1
+  fi
 fi
 echo "==> Docker engine $("$DOCKER" version --format '{{.Server.Version}}') answers"
 

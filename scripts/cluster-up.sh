@@ -47,14 +47,22 @@ istioctl_binary() {
     command -v istioctl
     return
   fi
-  local dir="$ROOT/target/tools/istio-$ISTIO_VERSION" os arch
+  local dir="$ROOT/target/tools/istio-$ISTIO_VERSION" os arch release
   if [ ! -x "$dir/istioctl" ]; then
-    case "$(uname -s)" in Linux) os=linux ;; Darwin) os=osx ;; *) fail "no istioctl download for $(uname -s)" ;; esac
-    case "$(uname -m)" in x86_64|amd64) arch=amd64 ;; arm64|aarch64) arch=arm64 ;; *) fail "no istioctl for $(uname -m)" ;; esac
+    case "$(uname -s)" in
+      Linux) os=linux ;;
+      Darwin) os=osx ;;
+      *) fail "no istioctl download for $(uname -s); install istioctl $ISTIO_VERSION yourself" ;;
+    esac
+    case "$(uname -m)" in
+      x86_64|amd64) arch=amd64 ;;
+      arm64|aarch64) arch=arm64 ;;
+      *) fail "no istioctl download for $(uname -m); install istioctl $ISTIO_VERSION yourself" ;;
+    esac
     step "Downloading istioctl $ISTIO_VERSION ($os-$arch) into ${dir#"$ROOT"/}" >&2
     mkdir -p "$dir"
-    curl -fsSL "https://github.com/istio/istio/releases/download/$ISTIO_VERSION/istioctl-$ISTIO_VERSION-$os-$arch.tar.gz" \
-      | tar -xz -C "$dir" istioctl
+    release="https://github.com/istio/istio/releases/download/$ISTIO_VERSION"
+    curl -fsSL "$release/istioctl-$ISTIO_VERSION-$os-$arch.tar.gz" | tar -xz -C "$dir" istioctl
   fi
   echo "$dir/istioctl"
 }

@@ -32,9 +32,11 @@ kubectl -n "$NAMESPACE" get service mesh-console >/dev/null 2>&1 \
   || fail "no Service mesh-console in namespace $NAMESPACE; run scripts/deploy.sh first"
 step "Port-forwarding svc/mesh-console to localhost:$PORT"
 port_forward svc/mesh-console "$PORT" 8080
+user=$(kubectl -n "$NAMESPACE" get secret mesh-console-auth -o jsonpath='{.data.username}' 2>/dev/null | base64 -d) \
+  || user="(no Secret mesh-console-auth: see k8s/README.md)"
 cat <<INFO
-    Console: http://localhost:$PORT/
-    User:    $(kubectl -n "$NAMESPACE" get secret mesh-console-auth -o jsonpath='{.data.username}' 2>/dev/null | base64 -d || echo '(Secret mesh-console-auth not found)')
+    Console:  http://localhost:$PORT/
+    User:     $user
     Password: kubectl -n $NAMESPACE get secret mesh-console-auth -o jsonpath='{.data.password}' | base64 -d
 Press Ctrl-C to stop.
 INFO

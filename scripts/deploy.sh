@@ -52,7 +52,8 @@ step "Waiting for the rollouts (up to $TIMEOUT each)"
 for app in "${APPS[@]}"; do
   if ! kubectl -n "$NAMESPACE" rollout status "deployment/$app" --timeout="$TIMEOUT"; then
     kubectl -n "$NAMESPACE" get pods -l "app=${app%-v[0-9]}" -o wide >&2 || true
-    fail "deployment/$app did not become available; 'kubectl -n $NAMESPACE describe pods' tells why (ErrImageNeverPull/ImagePullBackOff: run scripts/build-images.sh)"
+    fail "deployment/$app did not become available; 'kubectl -n $NAMESPACE describe pods' tells why" \
+      "(ErrImagePull or ImagePullBackOff: run scripts/build-images.sh)"
   fi
 done
 

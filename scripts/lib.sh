@@ -10,7 +10,7 @@ APPS=(logic-app-v1 logic-app-v2 access-app mesh-console)
 VERSION=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' "$ROOT/pom.xml" | head -1)
 
 step() { echo "==> $*"; }
-fail() { echo "error: $*" >&2; exit 1; }
+fail() { echo "error: $*" >&2; exit 1; }  # words joined by spaces, so long messages may be split
 
 # need TOOL HINT: stop with a hint on how to install TOOL when it is missing.
 need() {
@@ -19,8 +19,10 @@ need() {
 
 need_kubectl_cluster() {
   need kubectl "see https://kubernetes.io/docs/tasks/tools/"
+  local context
+  context=$(kubectl config current-context 2>/dev/null || echo none)
   kubectl version --request-timeout=5s >/dev/null 2>&1 \
-    || fail "kubectl reaches no cluster (context: $(kubectl config current-context 2>/dev/null || echo none)); run scripts/cluster-up.sh or pick a context"
+    || fail "kubectl reaches no cluster (context: $context); run scripts/cluster-up.sh or pick a context"
 }
 
 # A free TCP port on this machine, for port-forwards.

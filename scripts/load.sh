@@ -64,5 +64,6 @@ done
 
 step "Answers by logic-app version"
 while IFS= read -r key; do
-  printf '    %-28s %6d  %5.1f%%\n' "$key" "${answers[$key]}" "$(awk -v n="${answers[$key]}" -v t="$COUNT" 'BEGIN { print 100 * n / t }')"
+  share=$(awk -v n="${answers[$key]}" -v total="$COUNT" 'BEGIN { print 100 * n / total }')
+  printf '    %-28s %6d  %5.1f%%\n' "$key" "${answers[$key]}" "$share"
 done < <(printf '%s\n' "${!answers[@]}" | sort)

@@ -49,7 +49,7 @@ fi
 [ "$(id -u)" = 0 ] || { echo "debootstrap needs root; run this as root (e.g. with sudo)." >&2; exit 1; }
 command -v debootstrap >/dev/null || { echo "debootstrap is missing: apt-get install debootstrap" >&2; exit 1; }
 DOCKER=$(command -v docker) || { echo "docker is missing: apt-get install docker.io" >&2; exit 1; }
-"$DOCKER" info >/dev/null 2>&1 || { echo "The Docker engine does not answer; start it (e.g. dockerd &) and retry." >&2; exit 1; }
+"$DOCKER" info >/dev/null 2>&1 || { echo "No Docker engine answers; start one (dockerd &) and retry." >&2; exit 1; }
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -57,7 +57,8 @@ ROOTFS="$WORK/rootfs"
 
 echo "==> Bootstrapping Debian $SUITE with openjdk-17-jre-headless (from $MIRROR)..."
 start=$SECONDS
-debootstrap --variant=minbase --include=openjdk-17-jre-headless "$SUITE" "$ROOTFS" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 || {
+debootstrap --variant=minbase --include=openjdk-17-jre-headless "$SUITE" "$ROOTFS" "$MIRROR" \
+    >"$WORK/debootstrap.log" 2>&1 || {
   echo "debootstrap failed; last lines of its log:" >&2
   tail -30 "$WORK/debootstrap.log" >&2
   exit 1

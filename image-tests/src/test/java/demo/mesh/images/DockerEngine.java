@@ -65,7 +65,8 @@ final class DockerEngine {
     private static String exchange(SocketChannel channel, String path) throws IOException {
         channel.connect(UnixDomainSocketAddress.of(path));
         // HTTP/1.0: the engine closes the connection after its answer, so reading to the end is enough.
-        channel.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+        String ping = "GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n";
+        channel.write(ByteBuffer.wrap(ping.getBytes(StandardCharsets.US_ASCII)));
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         ByteBuffer buffer = ByteBuffer.allocate(1024);
         while (channel.read(buffer) >= 0 && answer.size() < 64 * 1024) {

@@ -50,6 +50,20 @@ final class RunningImages implements AutoCloseable {
         }
     }
 
+    /** What keeps the images from running here, if anything. */
+    static Optional<String> whyTheyCannotRun() {
+        if (!Boolean.getBoolean("mesh.images.built")) {
+            return Optional.of("the image tars are built only with the images profile: ./mvnw -Pimages verify");
+        }
+        for (AppImage app : AppImage.values()) {
+            if (!Files.isRegularFile(app.tar())) {
+                return Optional.of(app.tar() + " is missing: ./mvnw -Pimages package -DskipTests builds it");
+            }
+        }
+        return DockerEngine.unreachableReason()
+                .map(reason -> reason + ": start Docker (Debian: apt-get install docker.io && dockerd &)");
+    }
+
     AppContainer container(AppImage app) {
         return containers.get(app);
     }
@@ -72,19 +86,5 @@ final class RunningImages implements AutoCloseable {
         return loadOutput.lines().filter(line -> line.startsWith("Loaded image: ")).findFirst()
                 .map(line -> line.substring("Loaded image: ".length()).strip())
                 .orElseThrow(() -> new IllegalStateException("docker load named no image: " + loadOutput));
-    }
-
-    /** What keeps the images from running here, if anything. */
-    static Optional<String> whyTheyCannotRun() {
-        if (!Boolean.getBoolean("mesh.images.built")) {
-            return Optional.of("the image tars are built only with the images profile: ./mvnw -Pimages verify");
-        }
-        for (AppImage app : AppImage.values()) {
-            if (!Files.isRegularFile(app.tar())) {
-                return Optional.of(app.tar() + " is missing: ./mvnw -Pimages package -DskipTests builds it");
-            }
-        }
-        return DockerEngine.unreachableReason()
-                .map(reason -> reason + ": start Docker (Debian: apt-get install docker.io && dockerd &)");
     }
 }
