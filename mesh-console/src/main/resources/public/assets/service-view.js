@@ -2,6 +2,8 @@
 import { api } from './api.js';
 import { RouteCard } from './route-card.js';
 
+const routeNames = (vs) => vs.routes.map((r) => r.name).join('\n');
+
 export class ServiceView {
   constructor(vs, canEdit) {
     this.vs = vs;
@@ -9,8 +11,7 @@ export class ServiceView {
     this.element = document.getElementById('service-template').content.firstElementChild.cloneNode(true);
     this.element.dataset.service = `${vs.namespace}/${vs.name}`;
     this.element.querySelector('.service-name').textContent = `${vs.namespace}/${vs.name}`;
-    this.cards = vs.routes.map((route) => new RouteCard(vs, route, canEdit, (applied) => this.applied(applied)));
-    this.cards.forEach((card) => this.element.querySelector('.routes').append(card.element));
+    this.showCards();
     const history = this.element.querySelector('.history');
     history.addEventListener('toggle', () => history.open && this.loadHistory());
     this.element.querySelector('.revert').addEventListener('click', () => this.revert());
@@ -18,20 +19,24 @@ export class ServiceView {
   }
 
   update(vs) {
+    const sameRoutes = routeNames(vs) === routeNames(this.vs);
     this.vs = vs;
     this.showDetails();
-    this.cards.forEach((card) => card.update(vs));
+    // A route added, removed or renamed elsewhere: start over from the new state rather than guess.
+    if (sameRoutes) this.cards.forEach((card) => card.update(vs));
+    else this.showCards();
     if (this.element.querySelector('.history').open) this.loadHistory();
+  }
+
+  showCards() {
+    this.cards = this.vs.routes.map((route) => new RouteCard(this.vs, route, this.canEdit, (applied) => this.update(applied)));
+    this.element.querySelector('.routes').replaceChildren(...this.cards.map((card) => card.element));
   }
 
   setEditable(canEdit) {
     this.canEdit = canEdit;
     this.cards.forEach((card) => card.setEditable(canEdit));
     this.showDetails();
-  }
-
-  applied(vs) {
-    this.update(vs);
   }
 
   showDetails() {

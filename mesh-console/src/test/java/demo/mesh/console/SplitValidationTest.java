@@ -70,6 +70,15 @@ class SplitValidationTest extends StandInTest {
         assertNothingChanged();
     }
 
+    @Test
+    void jsonWithACharsetIsAccepted() {
+        Response response = alice().send("PUT", ROUTES + "logic-app", "application/json; charset=utf-8",
+                "{\"weights\":{\"v1\":90,\"v2\":10},\"resourceVersion\":\"" + version + "\"}", true);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertStoredWeights(standIn.virtualService("logic-app"), 0, 90, 10);
+    }
+
     private void assertNothingChanged() {
         var stored = standIn.virtualService("logic-app");
         assertThat(stored.getMetadata().getResourceVersion()).isEqualTo(version);
