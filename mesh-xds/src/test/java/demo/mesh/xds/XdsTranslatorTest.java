@@ -6,6 +6,7 @@ import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
+import io.envoyproxy.envoy.config.route.v3.WeightedCluster.ClusterWeight;
 import io.envoyproxy.envoy.extensions.filters.http.router.v3.Router;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +120,28 @@ class XdsTranslatorTest {
         assertThat(translation.warnings()).hasSize(5);
     }
 
+    @ParameterizedTest
+    @FieldSource("SPLITS")
+    void everyResourceNamedByAnotherIsServed(String split) throws InvalidProtocolBufferException {
+        XdsResources resources = translator.translate(ShippedRouting.split(split)).resources();
+
+        Set<String> routeNames = names(resources.routes(), RouteConfiguration::getName);
+        for (Listener listener : resources.listeners()) {
+            assertThat(routeNames).contains(listener.getApiListener().getApiListener().unpack(HttpConnectionManager.class)
+                    .getRds().getRouteConfigName());
+        }
+        Set<String> clusterNames = names(resources.clusters(), Cluster::getName);
+        resources.routes().stream()
+                .flatMap(config -> config.getVirtualHostsList().stream())
+                .flatMap(host -> host.getRoutesList().stream())
+                .flatMap(route -> route.getRoute().hasWeightedClusters()
+                        ? route.getRoute().getWeightedClusters().getClustersList().stream().map(ClusterWeight::getName)
+                        : Stream.of(route.getRoute().getCluster()))
+                .forEach(cluster -> assertThat(clusterNames).contains(cluster));
+        assertThat(names(resources.endpoints(), ClusterLoadAssignment::getClusterName))
+                .isEqualTo(resources.clusters().stream().map(cluster -> cluster.getEdsClusterConfig().getServiceName()).collect(Collectors.toSet()));
+    }
+
     @Test
     void whatGrpcClientsIgnoreInTheShippedFilesComesBackAsWarnings() {
         List<TranslationWarning> warnings = translator.translate(ShippedRouting.split("90-10")).warnings();
@@ -130,5 +157,9 @@ class XdsTranslatorTest {
         assertThat(warnings.get(4)).hasToString("VirtualService mesh-demo/logic-app: spec.http[1].retries.retryOn: "
                 + "connect-failure, refused-stream: gRPC clients retry on status codes only"
                 + " (connection failures and refused streams reach them as unavailable)");
+    }
+
+    private static <T> Set<String> names(List<T> resources, Function<T, String> name) {
+        return resources.stream().map(name).collect(Collectors.toSet());
     }
 }
