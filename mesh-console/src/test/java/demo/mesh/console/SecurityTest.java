@@ -84,4 +84,10 @@ class SecurityTest extends StandInTest {
         assertThat(anonymous().get("/health/readiness").status()).isEqualTo(200);
         assertThat(anonymous().get("/prometheus").body()).contains("jvm_memory_used_bytes");
     }
+
+    @Test
+    void otherManagementEndpointsNeedSignIn() {
+        assertThat(anonymous().get("/loggers").status()).isEqualTo(401);
+        assertThat(anonymous().get("/beans").status()).isEqualTo(401);
+    }
 }

@@ -60,7 +60,7 @@ final class DestinationRuleSubsets implements SubsetCatalog {
     private Optional<DestinationRule> ruleFor(String host) {
         String fqdn = fqdn(host);
         String namespace = namespaceOf(host);
-        List<DestinationRule> rules = rulesByNamespace.computeIfAbsent(namespace, ns -> KubernetesCalls.call(
+        List<DestinationRule> rules = rulesByNamespace.computeIfAbsent(namespace, ns -> KubernetesCalls.listIstio(
                 "DestinationRules in namespace " + ns,
                 () -> istio.v1().destinationRules().inNamespace(ns).list().getItems()));
         return rules.stream()

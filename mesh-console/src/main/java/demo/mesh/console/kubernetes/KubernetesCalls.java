@@ -24,6 +24,22 @@ final class KubernetesCalls {
         }
     }
 
+    /**
+     * Lists Istio objects. A 404 on a list means the API server does not serve the type at all, which is what
+     * an Istio older than 1.22 (no {@code networking.istio.io/v1}) or none looks like.
+     */
+    static <T> T listIstio(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                throw RoutingException.unavailable("the Kubernetes API does not serve " + what
+                        + " in networking.istio.io/v1; install Istio 1.22 or newer", e);
+            }
+            throw translate(what, e);
+        }
+    }
+
     static RuntimeException translate(String what, KubernetesClientException e) {
         int code = e.getCode();
         if (code == 404) {

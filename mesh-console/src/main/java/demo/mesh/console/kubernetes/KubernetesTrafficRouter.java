@@ -43,7 +43,7 @@ public class KubernetesTrafficRouter implements TrafficRouter {
     @Override
     public List<VirtualServiceRoutes> list() {
         return namespaces.stream()
-                .flatMap(ns -> KubernetesCalls.call("VirtualServices in namespace " + ns,
+                .flatMap(ns -> KubernetesCalls.listIstio("VirtualServices in namespace " + ns,
                         () -> virtualServices().inNamespace(ns).list().getItems()).stream())
                 .map(VirtualServiceDocument::new)
                 .filter(doc -> !doc.weightedRoutes().isEmpty())

@@ -33,7 +33,8 @@ public interface TrafficRouter {
 
     /**
      * Calls {@code listener} with every change to a watched VirtualService, whoever made it, until the returned
-     * handle is closed. Listener calls come from a single thread, in the order the changes were observed.
+     * handle is closed. Changes to one VirtualService arrive in the order they happened; the listener may be
+     * called from several threads.
      */
     AutoCloseable watch(Consumer<RouteChange> listener);
 }
