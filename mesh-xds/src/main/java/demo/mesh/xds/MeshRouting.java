@@ -2,6 +2,7 @@ package demo.mesh.xds;
 
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.api.networking.v1.VirtualService;
+import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,5 +19,11 @@ public record MeshRouting(List<VirtualService> virtualServices, List<Destination
         virtualServices = List.copyOf(virtualServices);
         destinationRules = List.copyOf(destinationRules);
         Objects.requireNonNull(endpoints, "endpoints");
+    }
+
+    /** The same routing in objects of its own, so that edits to these do not reach it. */
+    public MeshRouting deepCopy() {
+        return new MeshRouting(virtualServices.stream().map(Serialization::clone).toList(),
+                destinationRules.stream().map(Serialization::clone).toList(), endpoints);
     }
 }

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads {@link MeshRouting} from the files a cluster would get: istio/*.yaml and, locally, local/endpoints.yaml. */
 public final class MeshRoutingFiles {
@@ -28,8 +30,12 @@ public final class MeshRoutingFiles {
     public static MeshRouting load(Path endpointsFile, List<Path> istioFiles) {
         List<VirtualService> virtualServices = new ArrayList<>();
         List<DestinationRule> destinationRules = new ArrayList<>();
+        Map<String, Path> readFrom = new HashMap<>();
         for (Path file : istioFiles) {
             for (Object object : read(file)) {
+                if (object instanceof HasMetadata resource) {
+                    requireOnce(resource, file, readFrom);
+                }
                 if (object instanceof VirtualService virtualService) {
                     virtualServices.add(virtualService);
                 } else if (object instanceof DestinationRule destinationRule) {
@@ -60,6 +66,16 @@ public final class MeshRoutingFiles {
             throw new InvalidRoutingException(file.toString(), "", "is empty");
         }
         return parsed instanceof List<?> documents ? documents : List.of(parsed);
+    }
+
+    /** A cluster keeps one object per kind, namespace and name: the second file would replace the first. */
+    private static void requireOnce(HasMetadata resource, Path file, Map<String, Path> readFrom) {
+        String object = IstioObjects.describe(resource);
+        Path first = readFrom.putIfAbsent(object, file);
+        if (first != null) {
+            throw new InvalidRoutingException(file.toString(), "metadata.name", object + " is also in " + first
+                    + "; applying both would keep only the last, so give one of them");
+        }
     }
 
     private static String kindOf(Object object) {

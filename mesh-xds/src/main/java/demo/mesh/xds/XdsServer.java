@@ -65,7 +65,13 @@ public final class XdsServer implements AutoCloseable {
      * connect before the first {@link #publish} wait for it.
      */
     public static XdsServer start(int port) throws IOException {
-        XdsServer xds = new XdsServer(port);
+        XdsServer xds;
+        try {
+            xds = new XdsServer(port);
+        } catch (IOException e) {
+            throw new IOException("xDS server cannot listen on " + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port
+                    + " (" + e.getMessage() + "); is another local control plane running?", e);
+        }
         LOG.info("xDS server (ADS, LDS, RDS, CDS, EDS) listening on {}:{}", InetAddress.getLoopbackAddress().getHostAddress(), xds.port());
         return xds;
     }
@@ -81,7 +87,9 @@ public final class XdsServer implements AutoCloseable {
      * @throws InvalidRoutingException when the routing is invalid; the snapshot served before stays
      */
     public synchronized List<TranslationWarning> publish(MeshRouting routing) {
-        Translation translation = translator.translate(routing);
+        // A copy: what current() reports must not change when the caller edits its objects for the next publish.
+        MeshRouting served = routing.deepCopy();
+        Translation translation = translator.translate(served);
         XdsResources resources = translation.resources();
         long version = current == null ? 1 : current.version() + 1;
         // Snapshot.ensureConsistent() would refuse this snapshot: it looks for RDS names in Envoy's filter chains,
@@ -90,7 +98,7 @@ public final class XdsServer implements AutoCloseable {
                 resources.routes(), List.of(), versionPrefix + version);
         logWarningsWhenChanged(translation.warnings());
         Instant now = Instant.now();
-        current = new ServedSnapshot(version, routing, resources, translation.warnings(), now);
+        current = new ServedSnapshot(version, served, resources, translation.warnings(), now);
         clients.published(version, now);
         LOG.info("Publishing version {}{}: {} listeners, {} route configurations, {} clusters ({} warnings)", versionPrefix,
                 version, resources.listeners().size(), resources.routes().size(), resources.clusters().size(),

@@ -32,7 +32,7 @@ public final class XdsTranslator {
         SubsetCatalog catalog = SubsetCatalog.of(routing.destinationRules(), warnings);
         DestinationResolver destinations = new DestinationResolver(catalog, routing.endpoints(), warnings);
         RouteTranslator routeTranslator = new RouteTranslator(destinations, warnings);
-        Map<ServiceHost, String> routedBy = new HashMap<>();
+        Map<ServiceHost, VirtualService> routedBy = new HashMap<>();
         List<Listener> listeners = new ArrayList<>();
         List<RouteConfiguration> routes = new ArrayList<>();
         for (VirtualService virtualService : routing.virtualServices()) {
@@ -48,7 +48,7 @@ public final class XdsTranslator {
                 continue;
             }
             UnsupportedFields.report(spec, Set.of("hosts", "gateways", "http"), object, "spec", warnings);
-            List<ServiceHost> hosts = hosts(spec.getHosts(), object, namespace, routedBy, warnings);
+            List<ServiceHost> hosts = hosts(virtualService, object, namespace, routedBy, warnings);
             List<Route> served = httpRoutes(spec.getHttp(), routeTranslator, object, namespace);
             if (served.isEmpty()) {
                 warnings.add(object, "spec.http", "has no route gRPC clients can take; the VirtualService is left out");
@@ -70,8 +70,9 @@ public final class XdsTranslator {
         return gateways == null || gateways.isEmpty() || gateways.contains(MESH_GATEWAY);
     }
 
-    private static List<ServiceHost> hosts(List<String> hosts, String object, String namespace,
-                                           Map<ServiceHost, String> routedBy, Warnings warnings) {
+    private static List<ServiceHost> hosts(VirtualService virtualService, String object, String namespace,
+                                           Map<ServiceHost, VirtualService> routedBy, Warnings warnings) {
+        List<String> hosts = virtualService.getSpec().getHosts();
         if (hosts == null || hosts.isEmpty()) {
             throw new InvalidRoutingException(object, "spec.hosts", "is required: the Services whose calls this routes");
         }
@@ -83,10 +84,10 @@ public final class XdsTranslator {
                 warnings.add(object, field, hosts.get(i) + " is not a Service of this mesh; a gRPC client cannot target it");
                 continue;
             }
-            String previous = routedBy.putIfAbsent(host.get(), object);
-            if (previous != null && !previous.equals(object)) {
-                throw new InvalidRoutingException(object, field, host.get() + " is already routed by " + previous
-                        + "; give each host one VirtualService");
+            VirtualService previous = routedBy.putIfAbsent(host.get(), virtualService);
+            if (previous != null && previous != virtualService) {
+                throw new InvalidRoutingException(object, field, host.get() + " is already routed by "
+                        + IstioObjects.describe(previous) + "; give each host one VirtualService");
             }
             if (!result.contains(host.get())) {
                 result.add(host.get());

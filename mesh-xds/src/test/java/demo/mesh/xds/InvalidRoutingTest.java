@@ -1,5 +1,6 @@
 package demo.mesh.xds;
 
+import io.fabric8.istio.api.networking.v1.VirtualService;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -58,9 +59,10 @@ class InvalidRoutingTest {
 
     @Test
     void twoVirtualServicesForOneHost() {
-        MeshRouting routing = MeshRoutingFiles.load(ShippedRouting.ENDPOINTS, List.of(ShippedRouting.DESTINATION_RULE,
-                ShippedRouting.virtualService("90-10"), ShippedRouting.virtualService("50-50")));
-        routing.virtualServices().get(1).getMetadata().setName("logic-app-copy");
+        MeshRouting shipped = ShippedRouting.split("90-10");
+        VirtualService copy = ShippedRouting.split("50-50").virtualServices().get(0);
+        copy.getMetadata().setName("logic-app-copy");
+        MeshRouting routing = new MeshRouting(List.of(shipped.virtualServices().get(0), copy), shipped.destinationRules(), shipped.endpoints());
 
         assertRefused(routing, "VirtualService mesh-demo/logic-app-copy: spec.hosts[0]: logic-app.mesh-demo.svc.cluster.local"
                 + " is already routed by VirtualService mesh-demo/logic-app; give each host one VirtualService");

@@ -2,6 +2,7 @@ package demo.mesh.xds;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +29,18 @@ class MeshRoutingFilesTest {
     }
 
     @Test
+    void twoSplitFilesForTheSameVirtualServiceAreRefused() {
+        assertThatThrownBy(() -> MeshRoutingFiles.load(ShippedRouting.ENDPOINTS,
+                List.of(ShippedRouting.virtualService("90-10"), ShippedRouting.virtualService("50-50"))))
+                .isInstanceOf(InvalidRoutingException.class)
+                .hasMessageContaining("virtual-service-logic-app-50-50.yaml: metadata.name: VirtualService mesh-demo/logic-app is also in")
+                .hasMessageContaining("virtual-service-logic-app-90-10.yaml");
+    }
+
+    @Test
     void severalDocumentsInOneFileAreRead() {
         MeshRouting routing = MeshRoutingFiles.load(ShippedRouting.ENDPOINTS,
-                List.of(java.nio.file.Path.of("src/test/resources/routing/rule-and-split.yaml")));
+                List.of(Path.of("src/test/resources/routing/rule-and-split.yaml")));
 
         assertThat(routing.destinationRules()).hasSize(1);
         assertThat(routing.virtualServices()).hasSize(1);
