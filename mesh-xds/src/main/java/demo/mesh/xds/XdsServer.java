@@ -35,9 +35,9 @@ public final class XdsServer implements AutoCloseable {
     private final SimpleCache<String> cache = new SimpleCache<>(node -> ALL_CLIENTS);
     private final XdsTranslator translator = new XdsTranslator();
     /**
-     * A client that reconnects after a restart of this server sends the version it last applied; if a new snapshot
-     * had the same number, the library would see nothing new and send nothing. A prefix of the start time keeps
-     * version strings of different runs apart.
+     * A client that reconnects after a restart of this server may send the version it last applied, and the library
+     * holds back a request whose version equals the snapshot's. A prefix of the start time keeps the version strings
+     * of different runs apart, so that no client of an earlier run looks up to date.
      */
     private final String versionPrefix = Long.toString(System.currentTimeMillis(), 36) + "-";
     private final XdsClientTracker clients = new XdsClientTracker(versionPrefix);
