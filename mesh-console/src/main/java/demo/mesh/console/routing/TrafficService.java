@@ -41,7 +41,7 @@ public class TrafficService {
     }
 
     public List<ChangeRecord> history(RouteRef ref) {
-        router.get(ref);
+        router.get(ref); // an unknown VirtualService is a 404, not an empty history
         return changeLog.history(ref);
     }
 
