@@ -57,7 +57,7 @@ final class XdsClientTracker implements DiscoveryServerCallbacks {
                     request.getVersionInfo(), request.getErrorDetail().getMessage());
         } else if (!request.getVersionInfo().isEmpty()
                 && !request.getVersionInfo().equals(stream.acknowledged().put(type, request.getVersionInfo()))) {
-            LOG.info("xDS client {} applied {} version {}{}", stream.nodeId(), type, request.getVersionInfo(),
+            LOG.info("xDS client {} accepted {} version {}{}", stream.nodeId(), type, request.getVersionInfo(),
                     sincePublish(request.getVersionInfo()));
         }
     }

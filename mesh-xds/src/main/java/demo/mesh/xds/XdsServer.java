@@ -114,8 +114,9 @@ public final class XdsServer implements AutoCloseable {
     }
 
     /**
-     * Connected clients by node id, each with the newest {@link ServedSnapshot#version()} it has applied (acknowledged
-     * for every resource type it asked for); 0 until it has applied one of this server's versions.
+     * Connected clients by node id, each with the newest {@link ServedSnapshot#version()} it has acknowledged for
+     * every resource type it asked for (0 before the first). gRPC acknowledges a version as it accepts it; its calls
+     * follow a moment later (milliseconds on one machine).
      */
     public Map<String, Long> clientVersions() {
         return clients.clientVersions();

@@ -11,6 +11,7 @@ import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -71,11 +72,21 @@ final class LocalMesh implements AutoCloseable {
                 """.formatted(v1.port(), v2.port())));
     }
 
-    /** Publishes and waits until the client has applied it. */
+    /** Publishes and waits until the client has acknowledged it. */
     void publishAndAwait(MeshRouting routing) {
         xds.publish(routing);
         long version = xds.current().orElseThrow().version();
         awaitApplied(version);
+    }
+
+    /**
+     * Publishes a split that sends every call to {@code version} ("100-0" for v1) and waits until calls show it:
+     * a client acknowledges a version a moment before its calls follow it, and tests that expect every call on one
+     * version must not catch that moment.
+     */
+    void publishAllOn(String split, String version) {
+        publishAndAwait(split(split));
+        await().atMost(Duration.ofSeconds(10)).until(() -> callMany(50).keySet().equals(Set.of(version)));
     }
 
     void awaitApplied(long version) {
