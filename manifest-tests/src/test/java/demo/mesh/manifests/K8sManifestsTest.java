@@ -160,6 +160,28 @@ class K8sManifestsTest {
                 .isEqualTo("registry.example.com/mesh-demo/access-app:0.2.0");
     }
 
+    @Test
+    void theProxylessComponentTurnsAccessAppIntoAnXdsClientWithoutASidecar(@TempDir Path overlay) throws IOException {
+        Files.writeString(overlay.resolve("kustomization.yaml"), String.join("\n",
+                "resources:",
+                "  - " + overlay.relativize(ProjectFiles.k8s()),
+                "components:",
+                "  - " + overlay.relativize(ProjectFiles.k8s().resolve("components/proxyless-access-app")),
+                ""));
+
+        Manifests rendered = ProjectFiles.rendered(overlay);
+        Manifest accessApp = rendered.find("Deployment", "access-app").orElseThrow();
+
+        assertThat(accessApp.at("/spec/template/metadata/annotations/inject.istio.io~1templates").asText())
+                .isEqualTo("grpc-agent");
+        JsonNode env = accessApp.at(APP_CONTAINER + "/env");
+        assertThat(variable(env, "GRPC_XDS_BOOTSTRAP").path("value").asText())
+                .isEqualTo("/etc/istio/proxy/grpc-bootstrap.json");
+        assertThat(variable(env, "LOGIC_APP_TARGET").path("value").asText())
+                .isEqualTo("xds:///logic-app.mesh-demo.svc.cluster.local:9090");
+        assertThat(Checks.run(Checks.all(ProjectFiles.root()), rendered)).isEmpty();
+    }
+
     private static String fieldRef(JsonNode env, String name) {
         return variable(env, name).at("/valueFrom/fieldRef/fieldPath").asText();
     }
