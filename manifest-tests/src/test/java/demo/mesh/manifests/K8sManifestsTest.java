@@ -137,7 +137,7 @@ class K8sManifestsTest {
                 "networking.istio.io/virtualservices", List.of("get", "list", "watch", "patch", "update"),
                 "networking.istio.io/destinationrules", List.of("get", "list", "watch"),
                 "/pods", List.of("get", "list", "watch"),
-                "/events", List.of("create")));
+                "/events", List.of("create", "list")));
         Manifest binding = k8s.find("RoleBinding", "mesh-console").orElseThrow();
         assertThat(binding.at("/subjects/0/name").asText()).isEqualTo("mesh-console");
         assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo("mesh-demo");
