@@ -52,7 +52,8 @@ DOCKER=$(command -v docker) || { echo "docker is missing: apt-get install docker
 "$DOCKER" info >/dev/null 2>&1 || { echo "No Docker engine answers; start one (dockerd &) and retry." >&2; exit 1; }
 
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+# --one-file-system: should debootstrap be stopped with /proc or /dev still mounted in the root, leave those alone.
+trap 'rm -rf --one-file-system "$WORK"' EXIT
 ROOTFS="$WORK/rootfs"
 
 echo "==> Bootstrapping Debian $SUITE with openjdk-17-jre-headless (from $MIRROR)..."
