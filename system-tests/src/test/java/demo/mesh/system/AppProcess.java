@@ -43,6 +43,12 @@ final class AppProcess implements AutoCloseable {
      */
     static AppProcess start(String name, String module, int httpPort, Map<String, String> properties)
             throws IOException {
+        return start(name, module, httpPort, properties, Map.of());
+    }
+
+    /** As {@link #start(String, String, int, Map)}, with environment variables, in the project root. */
+    static AppProcess start(String name, String module, int httpPort, Map<String, String> properties,
+                            Map<String, String> environment) throws IOException {
         Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests through Maven (./mvnw verify), "
@@ -55,8 +61,10 @@ final class AppProcess implements AutoCloseable {
 
         Path log = ROOT.resolve("system-tests/target/process-logs/" + name + ".log");
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         AppProcess app = new AppProcess(name, process, httpPort, log);
         app.awaitReady();
         return app;
@@ -66,6 +74,10 @@ final class AppProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    static Path projectRoot() {
+        return ROOT;
     }
 
     URI uri(String pathAndQuery) {
