@@ -9,6 +9,7 @@ import demo.mesh.console.routing.SplitCheck;
 import demo.mesh.console.routing.SplitRequest;
 import demo.mesh.console.routing.SubsetCheck;
 import demo.mesh.console.routing.TrafficRouter;
+import demo.mesh.console.routing.VirtualServiceDocument;
 import demo.mesh.console.routing.VirtualServiceRoutes;
 import demo.mesh.console.routing.WeightedRoute;
 import io.fabric8.istio.client.IstioClient;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -29,6 +31,14 @@ import java.util.function.Consumer;
 @Singleton
 @Requires(property = "mesh-console.mode", value = "kubernetes")
 public class KubernetesTrafficRouter implements TrafficRouter {
+
+    private static final ResourceDefinitionContext VIRTUAL_SERVICES = new ResourceDefinitionContext.Builder()
+            .withGroup("networking.istio.io")
+            .withVersion("v1")
+            .withKind("VirtualService")
+            .withPlural("virtualservices")
+            .withNamespaced(true)
+            .build();
 
     private final KubernetesClient client;
     private final IstioClient istio;
@@ -117,7 +127,7 @@ public class KubernetesTrafficRouter implements TrafficRouter {
     }
 
     private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> virtualServices() {
-        return client.genericKubernetesResources(VirtualServiceDocument.CONTEXT);
+        return client.genericKubernetesResources(VIRTUAL_SERVICES);
     }
 
     private static String describe(RouteRef ref) {

@@ -1,10 +1,6 @@
-package demo.mesh.console.kubernetes;
+package demo.mesh.console.routing;
 
-import demo.mesh.console.routing.Destination;
-import demo.mesh.console.routing.RouteRef;
-import demo.mesh.console.routing.WeightedRoute;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,38 +9,31 @@ import java.util.Map;
 /**
  * A VirtualService read as plain JSON maps rather than fabric8's typed model, so that writing it back keeps every
  * field the console does not understand exactly as it was (unknown fields, field order, number formats).
- * The only thing it ever changes is {@code weight} on the destinations of one route.
+ * The only thing it ever changes is {@code weight} on the destinations of one route. Every mode edits through it,
+ * whether the VirtualService lives in the API server or in a file.
  */
-final class VirtualServiceDocument {
-
-    static final ResourceDefinitionContext CONTEXT = new ResourceDefinitionContext.Builder()
-            .withGroup("networking.istio.io")
-            .withVersion("v1")
-            .withKind("VirtualService")
-            .withPlural("virtualservices")
-            .withNamespaced(true)
-            .build();
+public final class VirtualServiceDocument {
 
     private final GenericKubernetesResource resource;
 
-    VirtualServiceDocument(GenericKubernetesResource resource) {
+    public VirtualServiceDocument(GenericKubernetesResource resource) {
         this.resource = resource;
     }
 
-    GenericKubernetesResource resource() {
+    public GenericKubernetesResource resource() {
         return resource;
     }
 
-    RouteRef ref() {
+    public RouteRef ref() {
         return new RouteRef(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
     }
 
-    String resourceVersion() {
+    public String resourceVersion() {
         return resource.getMetadata().getResourceVersion();
     }
 
     /** HTTP routes with two or more destinations, in spec order; unnamed ones are called {@code http[i]}. */
-    List<WeightedRoute> weightedRoutes() {
+    public List<WeightedRoute> weightedRoutes() {
         List<WeightedRoute> routes = new ArrayList<>();
         List<Map<String, Object>> http = httpRoutes();
         for (int i = 0; i < http.size(); i++) {
@@ -62,7 +51,7 @@ final class VirtualServiceDocument {
      *
      * @return true when at least one weight changed
      */
-    boolean setWeights(String routeName, Map<String, Integer> weights) {
+    public boolean setWeights(String routeName, Map<String, Integer> weights) {
         List<Map<String, Object>> http = httpRoutes();
         for (int i = 0; i < http.size(); i++) {
             if (routeName.equals(routeName(http.get(i), i))) {
