@@ -12,13 +12,8 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,21 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LogicEndpointTest {
-    @Inject
-    GrpcEmbeddedServer server;
-    private LogicChannel logic;
-
-    @BeforeAll
-    void openChannel() {
-        logic = new LogicChannel(server);
-    }
-
-    @AfterAll
-    void closeChannel() throws InterruptedException {
-        logic.close();
-    }
+class LogicEndpointTest extends EmbeddedLogicTest {
 
     @Test
     void answerIsSignedWithVersionAndInstance() {

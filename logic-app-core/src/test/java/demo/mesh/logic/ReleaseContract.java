@@ -3,14 +3,10 @@ package demo.mesh.logic;
 import demo.mesh.logic.api.HelloReply;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.micronaut.grpc.server.GrpcEmbeddedServer;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,27 +15,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What every release promises, run by each release module against its real configuration
  * (a subclass annotated with {@code @MicronautTest}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ReleaseContract {
-    @Inject
-    GrpcEmbeddedServer server;
+public abstract class ReleaseContract extends EmbeddedLogicTest {
     @Inject
     @Client("/")
     HttpClient http;
-    protected LogicChannel logic;
 
     /** The version this release answers with. */
     protected abstract String expectedVersion();
-
-    @BeforeAll
-    void openChannel() {
-        logic = new LogicChannel(server);
-    }
-
-    @AfterAll
-    void closeChannel() throws InterruptedException {
-        logic.close();
-    }
 
     @Test
     void answersWithItsVersionAndAnInstanceName() {
