@@ -1,0 +1,111 @@
+package demo.mesh.cluster;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Whether k3s can run in the Docker engine here, decided in seconds and before Testcontainers is asked anything:
+ * with no engine behind it, Testcontainers' own discovery has been seen to wait for minutes.
+ */
+final class DockerPreflight {
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+    /** Two runs of a command that exits at once; pulling is never involved. */
+    private static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_TRIAL_IMAGES = 3;
+
+    private DockerPreflight() {
+    }
+
+    /** Why k3s cannot run in this machine's Docker engine, or empty when it should. */
+    static Optional<String> whyK3sCannotRun(String k3sImage) {
+        return whyK3sCannotRun(System.getenv(), Path.of(System.getProperty("user.home")), k3sImage);
+    }
+
+    static Optional<String> whyK3sCannotRun(Map<String, String> env, Path home, String k3sImage) {
+        Optional<URI> host = dockerHost(env, home);
+        if (host.isEmpty()) {
+            return Optional.of("no Docker engine: DOCKER_HOST is not set and there is no socket at any of "
+                    + defaultSockets(env, home));
+        }
+        if (!checkable(host.get(), env)) {
+            return Optional.empty(); // ssh:// or TLS: leave it to Testcontainers, which knows how to get there
+        }
+        return unreachable(host.get()).or(() -> privilegedRefusal(host.get(), k3sImage));
+    }
+
+    /** Why no engine answers {@code /_ping} at {@code host} within the ping timeout, if none does. */
+    static Optional<String> unreachable(URI host) {
+        try (DockerApi docker = new DockerApi(host, PING_TIMEOUT)) {
+            return docker.ping() ? Optional.empty()
+                    : Optional.of("the Docker engine at " + host + " did not answer /_ping with 200");
+        } catch (RuntimeException e) {
+            return Optional.of("no Docker engine answers at " + host + ": " + e.getMessage());
+        }
+    }
+
+    /*
+     * Why a trial run rather than `docker info`: an engine that may not grant privileges (one that itself runs in a
+     * sandbox or an unprivileged container) lists the same security options as one that may; only starting a
+     * privileged container tells them apart. The trial runs one command twice in an image the engine already has
+     * (nothing is pulled), first without and then with privileges: when only the privileged run fails, the flag is
+     * the cause. An image that cannot run the command at all proves nothing and the next one is tried; with none
+     * left the check is inconclusive and k3s itself will say what is wrong.
+     */
+    static Optional<String> privilegedRefusal(URI host, String k3sImage) {
+        try (DockerApi docker = new DockerApi(host, TRIAL_TIMEOUT)) {
+            for (Trial trial : trials(docker.localImages(), k3sImage)) {
+                if (docker.run(trial.image(), trial.command(), false).isPresent()) {
+                    continue;
+                }
+                return docker.run(trial.image(), trial.command(), true).map(error ->
+                        "k3s needs privileged containers; this Docker refuses them (" + error.strip() + ")");
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("the Docker engine at " + host + " could not run a trial container: " + e.getMessage());
+        }
+    }
+
+    private record Trial(String image, List<String> command) {
+    }
+
+    /** The k3s image itself first when it is already here (its binary exits at once with --version). */
+    private static List<Trial> trials(List<String> localImages, String k3sImage) {
+        List<Trial> trials = new ArrayList<>();
+        if (localImages.contains(k3sImage)) {
+            trials.add(new Trial(k3sImage, List.of("/bin/k3s", "--version")));
+        }
+        localImages.stream().filter(image -> !image.equals(k3sImage)).limit(MAX_TRIAL_IMAGES)
+                .forEach(image -> trials.add(new Trial(image, List.of("true"))));
+        return trials;
+    }
+
+    /** DOCKER_HOST, else the first socket that exists where Testcontainers also looks for one. */
+    static Optional<URI> dockerHost(Map<String, String> env, Path home) {
+        String configured = env.get("DOCKER_HOST");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(URI.create(configured));
+        }
+        return defaultSockets(env, home).stream().filter(Files::exists).findFirst()
+                .map(socket -> URI.create("unix://" + socket));
+    }
+
+    private static List<Path> defaultSockets(Map<String, String> env, Path home) {
+        Stream<Path> sockets = Stream.of(Path.of("/var/run/docker.sock"), home.resolve(".docker/run/docker.sock"));
+        String runtimeDir = env.get("XDG_RUNTIME_DIR");
+        return Stream.concat(sockets, runtimeDir == null ? Stream.empty() : Stream.of(Path.of(runtimeDir, "docker.sock")))
+                .toList();
+    }
+
+    private static boolean checkable(URI host, Map<String, String> env) {
+        boolean tls = env.getOrDefault("DOCKER_TLS_VERIFY", "").matches("1|true");
+        return "unix".equals(host.getScheme()) || ("tcp".equals(host.getScheme()) && !tls);
+    }
+}
