@@ -3,10 +3,7 @@ package demo.mesh.access;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
 
@@ -14,19 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
 @Property(name = "spec.name", value = FakeLogic.SPEC)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HelloEndpointTest implements TestPropertyProvider {
-
-    // The test instance is built by JUnit before the context exists, so micronaut-test injects fields.
-    @Inject
-    AccessApi api;
-    @Inject
-    FakeLogic.Service logic;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return FakeLogic.serverProperties();
-    }
+class HelloEndpointTest extends FakeLogicTest {
 
     @Test
     void greetingCarriesMessageVersionAndInstanceOfTheAnsweringLogic() {

@@ -3,10 +3,7 @@ package demo.mesh.access;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,16 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Prometheus series a gray release is watched by: logic calls per answering version and gRPC outcome. */
 @MicronautTest
 @Property(name = "spec.name", value = FakeLogic.SPEC)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LogicCallMetricsTest implements TestPropertyProvider {
-
-    @Inject
-    AccessApi api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return FakeLogic.serverProperties();
-    }
+class LogicCallMetricsTest extends FakeLogicTest {
 
     @Test
     void answeredCallsAreCountedByVersionWithALatencyHistogram() {

@@ -3,10 +3,7 @@ package demo.mesh.access;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What logic-app receives with each call: the headers Istio and tracing need, and a deadline. */
 @MicronautTest
 @Property(name = "spec.name", value = FakeLogic.SPEC)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LogicCallPropagationTest implements TestPropertyProvider {
+class LogicCallPropagationTest extends FakeLogicTest {
 
     /** The default propagation list, each with a value of its own. */
     private static final Map<String, String> TRACE_AND_ROUTING_HEADERS = Map.ofEntries(
@@ -33,16 +29,6 @@ class LogicCallPropagationTest implements TestPropertyProvider {
             Map.entry("x-b3-flags", "0"),
             Map.entry("x-ot-span-context", "ot-context"),
             Map.entry("x-canary", "true"));
-
-    @Inject
-    AccessApi api;
-    @Inject
-    FakeLogic.Service logic;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return FakeLogic.serverProperties();
-    }
 
     @Test
     void tracingRequestIdAndCanaryHeadersReachLogic() {

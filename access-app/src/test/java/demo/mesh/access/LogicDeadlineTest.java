@@ -3,10 +3,7 @@ package demo.mesh.access;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,22 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 @Property(name = "spec.name", value = FakeLogic.SPEC)
 @Property(name = "access.logic.deadline", value = "300ms")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LogicDeadlineTest implements TestPropertyProvider {
+class LogicDeadlineTest extends FakeLogicTest {
 
     private static final Duration DEADLINE = Duration.ofMillis(300);
     /** Room for the HTTP round trip and a busy machine; far below the client's own 10 s read timeout. */
     private static final Duration MARGIN = Duration.ofSeconds(1);
-
-    @Inject
-    AccessApi api;
-    @Inject
-    FakeLogic.Service logic;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return FakeLogic.serverProperties();
-    }
 
     @Test
     void logicSlowerThanTheDeadlineIsAnswered504SoonAfterTheDeadline() {
