@@ -1,0 +1,80 @@
+package demo.mesh.console.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import demo.mesh.console.ConsoleClient;
+import demo.mesh.console.ConsoleClient.Response;
+import demo.mesh.console.StandInTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console with its load generator aimed at a {@link FakeAccessApp}, both on loopback ports, and the Kubernetes
+ * stand-in holding the logic-app VirtualService at 100/0.
+ */
+abstract class LoadTestBase extends StandInTest {
+
+    /** Long enough for any run a test starts to end by itself, short enough that a stuck one fails the test soon. */
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    protected final FakeAccessApp accessApp = new FakeAccessApp();
+    protected ConsoleClient signedIn;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("mesh-console.load.target", accessApp.target().toString());
+        properties.put("mesh-console.load.request-timeout", "500ms");
+        properties.putAll(loadProperties());
+        return properties;
+    }
+
+    /** Further {@code mesh-console.load.*} settings a test class needs. */
+    protected Map<String, String> loadProperties() {
+        return Map.of();
+    }
+
+    @BeforeEach
+    void resetRoutesAndSignIn() {
+        standIn.clear();
+        standIn.apply("logic-app.yaml");
+        accessApp.answer(n -> FakeAccessApp.Answer.version("v1"));
+        signedIn = alice();
+    }
+
+    @AfterEach
+    void stopLoad() {
+        signedIn.send("DELETE", "/api/load", null, null, true);
+        await().atMost(WAIT).until(() -> !status().path("running").asBoolean());
+    }
+
+    @AfterAll
+    void stopAccessApp() {
+        accessApp.close();
+    }
+
+    protected Response startLoad(String json) {
+        return signedIn.post("/api/load", json);
+    }
+
+    protected JsonNode status() {
+        return anonymous().get("/api/load").json();
+    }
+
+    /** Waits until the run has stopped by itself and returns the last run's status. */
+    protected JsonNode awaitStopped() {
+        await().atMost(WAIT).until(() -> !status().path("running").asBoolean());
+        return status().path("run");
+    }
+
+    protected static void assertAccepted(Response response) {
+        assertThat(response.status()).as("start load: %s", response.body()).isEqualTo(200);
+    }
+}
