@@ -1,0 +1,94 @@
+package demo.mesh.console.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import demo.mesh.console.ConsoleClient;
+import demo.mesh.console.ConsoleClient.Response;
+import demo.mesh.xds.MeshRouting;
+import demo.mesh.xds.MeshRoutingFiles;
+import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;
+import io.fabric8.istio.api.networking.v1.VirtualService;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+
+import static demo.mesh.console.RouteAssertions.assertWeights;
+import static demo.mesh.console.RouteAssertions.route;
+import static demo.mesh.console.local.LocalConsoleTest.LOGIC_APP;
+import static demo.mesh.console.local.LocalConsoleTest.splitBody;
+import static demo.mesh.console.local.LocalConsoleTest.version;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What local mode keeps on disk: a restarted console serves the last split and still knows how it got there. */
+class LocalRestartTest {
+
+    private final LocalSettings settings = LocalSettings.shippedRouting();
+
+    @Test
+    void restartedConsoleServesTheLastSplitWithItsVersionAndHistory() {
+        String shiftedVersion;
+        try (EmbeddedServer first = start()) {
+            shiftedVersion = shift(first, 90, 10).json().path("resourceVersion").asText();
+        }
+
+        try (EmbeddedServer second = start()) {
+            ConsoleClient alice = alice(second);
+            JsonNode logicApp = alice.get(LOGIC_APP).json();
+            assertWeights(route(logicApp, "logic-app-split"), 90, 10);
+            assertThat(logicApp.path("resourceVersion").asText()).isEqualTo(shiftedVersion);
+            MeshRouting served = second.getApplicationContext().getBean(LocalDataPlane.class).served().routing();
+            assertThat(splitWeights(served.virtualServices().get(0))).as("served over xDS").containsExactly(90, 10);
+            JsonNode history = alice.get(LOGIC_APP + "/history").json();
+            assertThat(history).hasSize(1);
+            assertThat(history.get(0).path("message").asText())
+                    .isEqualTo("VirtualService logic-app route logic-app-split set to v1=90 v2=10 (was v1=100 v2=0) by alice");
+
+            Response reverted = alice.post(LOGIC_APP + "/revert", "");
+
+            assertThat(reverted.status()).as(reverted.body()).isEqualTo(200);
+            assertWeights(route(reverted.json(), "logic-app-split"), 100, 0);
+            assertThat(reverted.json().path("resourceVersion").asText()).isEqualTo(Long.toString(Long.parseLong(shiftedVersion) + 1));
+            assertThat(alice.get(LOGIC_APP + "/history").json()).hasSize(2);
+        }
+    }
+
+    /** The state file is the routing a cluster would get: the shipped 100/0 file shifted to 90/10 is the 90/10 file. */
+    @Test
+    void storedRoutingDiffersFromTheRoutingFilesOnlyInWeightsAndVersion() {
+        try (EmbeddedServer console = start()) {
+            shift(console, 90, 10);
+        }
+
+        MeshRouting stored = MeshRoutingFiles.load(settings.endpointsFile(), List.of(settings.stateFile()));
+        MeshRouting shipped = MeshRoutingFiles.load(settings.endpointsFile(), List.of(
+                LocalSettings.shipped("istio/destination-rule-logic-app.yaml"),
+                LocalSettings.shipped("istio/virtual-service-logic-app-90-10.yaml")));
+        VirtualService storedLogicApp = stored.virtualServices().get(0);
+        assertThat(storedLogicApp.getMetadata().getResourceVersion()).isEqualTo("2");
+        storedLogicApp.getMetadata().setResourceVersion(null);
+        assertThat(Serialization.asYaml(storedLogicApp)).isEqualTo(Serialization.asYaml(shipped.virtualServices().get(0)));
+        assertThat(Serialization.asYaml(stored.destinationRules())).isEqualTo(Serialization.asYaml(shipped.destinationRules()));
+    }
+
+    private EmbeddedServer start() {
+        return ApplicationContext.run(EmbeddedServer.class, new HashMap<>(settings.properties()), "test");
+    }
+
+    private static ConsoleClient alice(EmbeddedServer console) {
+        return new ConsoleClient(console.getURI()).signIn("alice", "test-password-1");
+    }
+
+    private static Response shift(EmbeddedServer console, int v1, int v2) {
+        ConsoleClient alice = alice(console);
+        Response response = alice.put(LOGIC_APP, splitBody("\"v1\":" + v1 + ",\"v2\":" + v2, version(alice)));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    private static List<Integer> splitWeights(VirtualService virtualService) {
+        return virtualService.getSpec().getHttp().get(1).getRoute().stream().map(HTTPRouteDestination::getWeight).toList();
+    }
+}
