@@ -52,6 +52,7 @@ public class LoadGenerator {
                 current.stop("replaced by a new run started by " + user);
             }
             shifts.loadStarted(splits);
+            tally.flush();
             current = new LoadRun(plan, user, caller::call, this::completed, this::ended);
             current.start(scheduler);
             LOG.info("Load started by {}: {}/s for {} s, at most {} requests, to {}", user, plan.rate(),

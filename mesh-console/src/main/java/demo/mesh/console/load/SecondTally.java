@@ -45,6 +45,11 @@ final class SecondTally {
         }
     }
 
+    /** Hands over the open second now, so that the counts of a run that starts next do not share it. */
+    synchronized void flush() {
+        close();
+    }
+
     private void close() {
         if (openSecond == NONE) {
             return;

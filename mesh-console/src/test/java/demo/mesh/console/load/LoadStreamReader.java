@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -70,6 +71,22 @@ final class LoadStreamReader implements AutoCloseable {
         return events.stream().filter(e -> e.name().equals(name)).map(Received::data).toList();
     }
 
+    /**
+     * The seconds sent after the stream announced the latest run: earlier ones are replays for late joiners or
+     * the tail of a previous run.
+     */
+    List<JsonNode> secondsOfLatestRun() {
+        List<JsonNode> seconds = new ArrayList<>();
+        for (Received event : events) {
+            if (event.name().equals("status") && event.data().path("running").asBoolean()) {
+                seconds.clear();
+            } else if (event.name().equals("second")) {
+                seconds.add(event.data());
+            }
+        }
+        return seconds;
+    }
+
     @Override
     public void close() {
         lines.close();
@@ -87,7 +104,7 @@ final class LoadStreamReader implements AutoCloseable {
                     name = "message";
                 }
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // The stream was closed, by the test or by the console.
         }
     }

@@ -50,9 +50,13 @@ abstract class LoadTestBase extends StandInTest {
     }
 
     @AfterEach
-    void stopLoad() {
+    void stopLoadAndLetCallsInFlightEnd() {
         signedIn.send("DELETE", "/api/load", null, null, true);
-        await().atMost(WAIT).until(() -> !status().path("running").asBoolean());
+        await().atMost(WAIT).until(() -> {
+            JsonNode status = status();
+            JsonNode run = status.path("run");
+            return !status.path("running").asBoolean() && run.path("completed").asInt() == run.path("sent").asInt();
+        });
     }
 
     @AfterAll
