@@ -72,19 +72,19 @@ final class LoadStreamReader implements AutoCloseable {
     }
 
     /**
-     * The seconds sent after the stream announced the latest run: earlier ones are replays for late joiners or
-     * the tail of a previous run.
+     * The events of this name sent after the stream announced the latest run: earlier ones are replays for late
+     * joiners or the tail of a previous run.
      */
-    List<JsonNode> secondsOfLatestRun() {
-        List<JsonNode> seconds = new ArrayList<>();
+    List<JsonNode> ofLatestRun(String name) {
+        List<JsonNode> found = new ArrayList<>();
         for (Received event : events) {
             if (event.name().equals("status") && event.data().path("running").asBoolean()) {
-                seconds.clear();
-            } else if (event.name().equals("second")) {
-                seconds.add(event.data());
+                found.clear();
+            } else if (event.name().equals(name)) {
+                found.add(event.data());
             }
         }
-        return seconds;
+        return found;
     }
 
     @Override

@@ -109,10 +109,10 @@ class ObservedSplitTest extends LoadTestBase {
     /** Waits until the stream's seconds account for this many calls, and returns them. */
     private static List<JsonNode> awaitSeconds(LoadStreamReader stream, int calls) {
         await().atMost(WAIT).until(() -> {
-            List<JsonNode> seconds = stream.secondsOfLatestRun();
+            List<JsonNode> seconds = stream.ofLatestRun("second");
             return sum(totals(seconds, "versions")) + sum(totals(seconds, "errors")) >= calls;
         });
-        return stream.secondsOfLatestRun();
+        return stream.ofLatestRun("second");
     }
 
     /** Counts per key of {@code versions} or {@code errors}, over all seconds. */
