@@ -3,8 +3,9 @@ package demo.mesh.console.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.ConsoleClient.Response;
-import demo.mesh.xds.MeshRoutingFiles;
 import demo.mesh.xds.MeshRouting;
+import demo.mesh.xds.MeshRoutingFiles;
+import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -129,8 +131,8 @@ class LocalEditingRulesTest extends LocalConsoleTest {
         MeshRouting stored = MeshRoutingFiles.load(settings.endpointsFile(), List.of(settings.stateFile()));
         VirtualService logicApp = stored.virtualServices().get(0);
         assertThat(logicApp.getMetadata().getResourceVersion()).isEqualTo(Long.toString(read + 1));
-        assertThat(logicApp.getSpec().getHttp().get(0).getRoute()).extracting(d -> d.getWeight()).containsExactly(90, 10, 0, 0);
-        try (Stream<java.nio.file.Path> files = Files.list(settings.stateFile().getParent())) {
+        assertThat(logicApp.getSpec().getHttp().get(0).getRoute()).extracting(HTTPRouteDestination::getWeight).containsExactly(90, 10, 0, 0);
+        try (Stream<Path> files = Files.list(settings.stateFile().getParent())) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .as("the state and its history, no temporary file left behind")
                     .containsExactlyInAnyOrder("routing.yaml", "routing-history.jsonl");
