@@ -11,17 +11,12 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The few Docker Engine API calls the preflight makes, over the transport Testcontainers itself uses. Each call,
@@ -32,17 +27,10 @@ final class DockerApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-    private final URI host;
     private final Duration timeout;
     private final DockerHttpClient http;
-    private final ExecutorService caller = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "docker-api");
-        thread.setDaemon(true); // a call left waiting past its timeout must not keep the JVM alive
-        return thread;
-    });
 
     DockerApi(URI host, Duration timeout) {
-        this.host = host;
         this.timeout = timeout;
         this.http = new ZerodepDockerHttpClient.Builder().dockerHost(host)
                 .connectionTimeout(CONNECT_TIMEOUT).responseTimeout(timeout).build();
@@ -64,6 +52,20 @@ final class DockerApi implements AutoCloseable {
             });
         }
         return names;
+    }
+
+    /** Pulls {@code image} (name:tag) unless the engine has it; empty when it is here, else why it is not. */
+    Optional<String> pullUnlessPresent(String image) {
+        if (localImages().contains(image)) {
+            return Optional.empty();
+        }
+        Answer pulled = call("POST", "/images/create?fromImage=" + URLEncoder.encode(image, StandardCharsets.UTF_8), null);
+        if (pulled.status() != 200) {
+            return Optional.of(pulled.message());
+        }
+        // A pull answers 200 at once and reports progress, and any failure, as one JSON object per line.
+        return pulled.text().lines().map(DockerApi::readJson).map(progress -> progress.path("error").asText(""))
+                .filter(error -> !error.isEmpty()).findFirst();
     }
 
     /**
@@ -94,10 +96,15 @@ final class DockerApi implements AutoCloseable {
         }
     }
 
-    /** An answer read to its end: the status and the JSON body (empty when there was none). */
-    private record Answer(int status, JsonNode json) {
+    /** An answer read to its end. */
+    private record Answer(int status, String text) {
+        /** The body as JSON; missing when there was none or it was plain text (/_ping answers "OK"). */
+        JsonNode json() {
+            return readJson(text);
+        }
+
         String message() {
-            return json.path("message").asText("HTTP " + status);
+            return json().path("message").asText("HTTP " + status);
         }
     }
 
@@ -107,37 +114,24 @@ final class DockerApi implements AutoCloseable {
             request.putHeader("Content-Type", "application/json")
                     .bodyBytes(body.toString().getBytes(StandardCharsets.UTF_8));
         }
-        Future<Answer> answer = caller.submit(() -> {
+        return Bounded.call(method + " " + path, timeout, () -> {
             try (Response response = http.execute(request.build())) {
-                byte[] content = response.getBody().readAllBytes();
-                return new Answer(response.getStatusCode(), readJson(content));
+                return new Answer(response.getStatusCode(),
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
             }
         });
-        try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new IllegalStateException(method + " " + path + " got no answer within " + timeout.toSeconds() + " s");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling the Docker engine at " + host, e);
-        }
     }
 
-    private static JsonNode readJson(byte[] content) {
+    private static JsonNode readJson(String text) {
         try {
-            return content.length == 0 ? JSON.missingNode() : JSON.readTree(content);
+            return text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
         } catch (IOException e) {
-            // /_ping answers "OK" as plain text; only the status matters there.
             return JSON.missingNode();
         }
     }
 
     @Override
     public void close() {
-        caller.shutdownNow();
         try {
             http.close();
         } catch (IOException e) {

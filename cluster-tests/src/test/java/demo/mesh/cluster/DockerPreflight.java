@@ -11,14 +11,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Whether k3s can run in the Docker engine here, decided in seconds and before Testcontainers is asked anything:
- * with no engine behind it, Testcontainers' own discovery has been seen to wait for minutes.
+ * Whether k3s can run in the Docker engine here: an engine answers, it runs privileged containers, and it has the
+ * k3s image or can pull it. Decided before Testcontainers is asked anything (with no engine behind it, its own
+ * discovery has been seen to wait for minutes) and, where no pull is needed, in seconds.
  */
 final class DockerPreflight {
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
     /** Two runs of a command that exits at once; pulling is never involved. */
     private static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_TRIAL_IMAGES = 3;
+    /** k3s is about 70 MB: a minute on a slow line, seconds from a mirror. */
+    private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
 
     private DockerPreflight() {
     }
@@ -37,7 +40,9 @@ final class DockerPreflight {
         if (!checkable(host.get(), env)) {
             return Optional.empty(); // ssh:// or TLS: leave it to Testcontainers, which knows how to get there
         }
-        return unreachable(host.get()).or(() -> privilegedRefusal(host.get(), k3sImage));
+        return unreachable(host.get())
+                .or(() -> privilegedRefusal(host.get(), k3sImage))
+                .or(() -> missingImage(host.get(), k3sImage));
     }
 
     /** Why no engine answers {@code /_ping} at {@code host} within the ping timeout, if none does. */
@@ -58,7 +63,7 @@ final class DockerPreflight {
      * the cause. An image that cannot run the command at all proves nothing and the next one is tried; with none
      * left the check is inconclusive and k3s itself will say what is wrong.
      */
-    static Optional<String> privilegedRefusal(URI host, String k3sImage) {
+    private static Optional<String> privilegedRefusal(URI host, String k3sImage) {
         try (DockerApi docker = new DockerApi(host, TRIAL_TIMEOUT)) {
             for (Trial trial : trials(docker.localImages(), k3sImage)) {
                 if (docker.run(trial.image(), trial.command(), false).isPresent()) {
@@ -70,6 +75,16 @@ final class DockerPreflight {
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of("the Docker engine at " + host + " could not run a trial container: " + e.getMessage());
+        }
+    }
+
+    /** Why {@code image} is neither here nor pullable, if so: a pull that fails here fails the same in Testcontainers. */
+    private static Optional<String> missingImage(URI host, String image) {
+        try (DockerApi docker = new DockerApi(host, PULL_TIMEOUT)) {
+            return docker.pullUnlessPresent(image).map(error -> "cannot pull " + image + " (" + error.strip()
+                    + "); pull or load it into this Docker first");
+        } catch (RuntimeException e) {
+            return Optional.of("cannot pull " + image + ": " + e.getMessage());
         }
     }
 
@@ -88,7 +103,7 @@ final class DockerPreflight {
     }
 
     /** DOCKER_HOST, else the first socket that exists where Testcontainers also looks for one. */
-    static Optional<URI> dockerHost(Map<String, String> env, Path home) {
+    private static Optional<URI> dockerHost(Map<String, String> env, Path home) {
         String configured = env.get("DOCKER_HOST");
         if (configured != null && !configured.isBlank()) {
             return Optional.of(URI.create(configured));
