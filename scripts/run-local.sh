@@ -1,40 +1,41 @@
 #!/usr/bin/env bash
-# Runs the demo on this machine, no cluster needed: logic-app-v1, logic-app-v2 and access-app as local processes.
+# Runs the whole gray-release demo on this machine, no cluster needed: logic-app-v1, logic-app-v2, access-app and
+# mesh-console in local mode, which serves istio/*.yaml over xDS to access-app's xds:///logic-app channel.
 set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/run-local.sh [--to v1|v2] [--no-build]
+Usage: scripts/run-local.sh [--no-build]
 
-Builds the apps when needed, starts logic-app-v1 (gRPC 9091, HTTP 8081), logic-app-v2 (gRPC 9092, HTTP 8082) and
-access-app (HTTP 8080), prints the URLs to try and stops everything on Ctrl-C.
+Builds the apps when needed and starts the local mesh:
+  mesh-console   http://localhost:8090  (local mode: istio/*.yaml served over xDS on :18000)
+  access-app     http://localhost:8080  (gRPC to xds:///logic-app, routed by the console's split)
+  logic-app-v1   gRPC :9091, HTTP :8081
+  logic-app-v2   gRPC :9092, HTTP :8082
+then prints the URLs, the console's sign-in and a curl line, and stops everything on Ctrl-C.
 
-  --to v1|v2   which release access-app calls (default v1)
   --no-build   use the jars already in */target
   -h, --help   this text
+
+The console's password is MESH_CONSOLE_AUTH_PASSWORD when set, else generated for this run. The last split is kept
+in .local-state/ across runs; delete that folder to start again from istio/virtual-service-logic-app-90-10.yaml.
 USAGE
 }
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VERSION=0.1.0
-TO=v1
+MODULES=(logic-app-v1 logic-app-v2 access-app mesh-console)
 BUILD=auto
 while [ $# -gt 0 ]; do
   case "$1" in
-    --to) TO=${2:?--to needs v1 or v2}; shift 2 ;;
     --no-build) BUILD=no; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-case "$TO" in
-  v1) LOGIC_PORT=9091 ;;
-  v2) LOGIC_PORT=9092 ;;
-  *) echo "--to must be v1 or v2, got '$TO'" >&2; exit 2 ;;
-esac
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in 8080 8081 8082 9091 9092; do
+for port in 8080 8081 8082 8090 9091 9092 18000; do
   if port_taken "$port"; then
     echo "Port $port is already in use. Stop whatever listens there (e.g. 'ss -ltnp sport = :$port') and retry." >&2
     exit 1
@@ -43,22 +44,23 @@ done
 
 jar() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
 needs_build() {
-  for module in logic-app-v1 logic-app-v2 access-app; do
+  local module oldest=""
+  for module in "${MODULES[@]}"; do
     [ -f "$(jar "$module")" ] || return 0
+    if [ -z "$oldest" ] || [ "$(jar "$module")" -ot "$oldest" ]; then oldest=$(jar "$module"); fi
   done
-  # Rebuild when any source or pom changed after the oldest jar was built.
-  local oldest
-  oldest=$(ls -t "$(jar logic-app-v1)" "$(jar logic-app-v2)" "$(jar access-app)" | tail -1)
-  [ -n "$(find "$ROOT" -path '*/target' -prune -o \( -name '*.java' -o -name '*.proto' -o -name '*.yml' \
-      -o -name 'pom.xml' \) -newer "$oldest" -print -quit)" ]
+  # Rebuild when a source, resource or pom changed after the oldest jar was built.
+  [ -n "$(find "$ROOT" -path '*/target' -prune -o -path "$ROOT/.local-state" -prune -o \( -name '*.java' \
+      -o -name '*.proto' -o -name '*.yml' -o -name '*.js' -o -name '*.html' -o -name '*.css' -o -name 'pom.xml' \) \
+      -newer "$oldest" -print -quit)" ]
 }
 if [ "$BUILD" = auto ] && needs_build; then
   echo "==> Building the apps (./mvnw package, tests skipped)..."
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl logic-app-v1,logic-app-v2,access-app -am)
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${MODULES[*]}")" -am)
 fi
 
 LOGS="$ROOT/target/local-logs"
-mkdir -p "$LOGS"
+mkdir -p "$LOGS" "$ROOT/.local-state"
 PIDS=()
 stop_all() {
   trap - INT TERM EXIT
@@ -70,14 +72,14 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-start() { # name jar-module http-port extra-java-options...
-  local name=$1 module=$2 port=$3; shift 3
-  java -Dmicronaut.server.port="$port" "$@" -jar "$(jar "$module")" >"$LOGS/$name.log" 2>&1 &
+start() { # name http-port java-options...
+  local name=$1 port=$2; shift 2
+  (cd "$ROOT" && exec java -Dmicronaut.server.port="$port" "$@" -jar "$(jar "$name")" >"$LOGS/$name.log" 2>&1) &
   PIDS+=($!)
   echo "==> $name starting (log: target/local-logs/$name.log)"
 }
 await_ready() { # name http-port
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do
     if curl -fs -o /dev/null "http://localhost:$2/health/readiness"; then echo "    $1 ready on :$2"; return 0; fi
     sleep 0.5
   done
@@ -86,24 +88,37 @@ await_ready() { # name http-port
   exit 1
 }
 
-start logic-app-v1 logic-app-v1 8081 -Dgrpc.server.port=9091
-start logic-app-v2 logic-app-v2 8082 -Dgrpc.server.port=9092
-start access-app access-app 8080 -Dgrpc.channels.logic-app.target="dns:///localhost:$LOGIC_PORT"
+USERNAME=${MESH_CONSOLE_AUTH_USERNAME:-demo}
+PASSWORD=${MESH_CONSOLE_AUTH_PASSWORD:-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 12)}
+
+# The console is the control plane: start it first so access-app's first xDS request finds it.
+MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME="$USERNAME" MESH_CONSOLE_AUTH_PASSWORD="$PASSWORD" \
+  start mesh-console 8090
+start logic-app-v1 8081 -Dgrpc.server.port=9091
+start logic-app-v2 8082 -Dgrpc.server.port=9092
+await_ready mesh-console 8090
+
+# What Istio's grpc-agent does in a cluster: a bootstrap naming the control plane, read by grpc-xds at the first
+# xds:/// channel.
+GRPC_XDS_BOOTSTRAP_CONFIG=$(cat <<JSON
+{"xds_servers": [{"server_uri": "127.0.0.1:18000", "channel_creds": [{"type": "insecure"}],
+  "server_features": ["xds_v3"]}], "node": {"id": "access-app"}}
+JSON
+) LOGIC_APP_TARGET="xds:///logic-app" start access-app 8080
 await_ready logic-app-v1 8081
 await_ready logic-app-v2 8082
 await_ready access-app 8080
 
 cat <<INFO
 
-The demo is running (access-app calls logic-app-$TO).
+The local mesh is running. access-app reaches logic-app through xds:///logic-app; the split comes from the console.
 
-  curl 'http://localhost:8080/api/hello?name=alice'
+  Console     http://localhost:8090   sign in as $USERNAME / $PASSWORD
+  Try         curl 'http://localhost:8080/api/hello?name=alice'
+  Canary      curl -H 'x-canary: true' 'http://localhost:8080/api/hello?name=alice'   (always v2)
 
-  access-app     http://localhost:8080/api/hello?name=alice   metrics: http://localhost:8080/prometheus
-  logic-app-v1   gRPC localhost:9091                          health:  http://localhost:8081/health
-  logic-app-v2   gRPC localhost:9092                          health:  http://localhost:8082/health
-
-Press Ctrl-C to stop everything.
+Open the console, start the traffic chart, click 50/50 and watch the observed split follow.
+Logs are in target/local-logs/. Press Ctrl-C to stop everything.
 INFO
 wait -n "${PIDS[@]}" || true
 echo "A process exited unexpectedly; see target/local-logs/." >&2
