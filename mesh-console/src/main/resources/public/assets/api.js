@@ -18,9 +18,10 @@ export class ApiError extends Error {
 
 async function request(method, path, body) {
   const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  // Every write carries the token, with a body or without (DELETE).
+  if (method !== 'GET') init.headers['X-CSRF-TOKEN'] = csrfToken();
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
-    init.headers['X-CSRF-TOKEN'] = csrfToken();
     init.body = JSON.stringify(body);
   }
   const response = await fetch(path, init);
@@ -33,6 +34,16 @@ async function request(method, path, body) {
   return json;
 }
 
+/**
+ * A number field's value as typed: a number when it reads as one, otherwise the text itself (null when empty), so
+ * the server's validation, not the page's, is the one rule everyone sees.
+ */
+export function asTyped(text) {
+  const raw = text.trim();
+  if (raw === '') return null;
+  return Number.isNaN(Number(raw)) ? raw : Number(raw);
+}
+
 const routePath = (vs) => `api/routes/${encodeURIComponent(vs.namespace)}/${encodeURIComponent(vs.name)}`;
 
 export const api = {
@@ -43,4 +54,7 @@ export const api = {
   shift: (vs, route, weights) => request('PUT', routePath(vs), { route, weights, resourceVersion: vs.resourceVersion }),
   history: (vs) => request('GET', routePath(vs) + '/history'),
   revert: (vs) => request('POST', routePath(vs) + '/revert', { resourceVersion: vs.resourceVersion }),
+  loadStatus: () => request('GET', 'api/load'),
+  startLoad: (rate, durationSeconds) => request('POST', 'api/load', { rate, durationSeconds }),
+  stopLoad: () => request('DELETE', 'api/load'),
 };

@@ -1,8 +1,12 @@
-// The console page: sign-in, one section per VirtualService, live updates from /api/events.
+// The console page: sign-in, one section per VirtualService, live updates from /api/events, and the load panel
+// whose observed traffic each route card charts.
 import { api } from './api.js';
+import { LoadPanel } from './load-panel.js';
 import { ServiceView } from './service-view.js';
+import { trafficFeed } from './traffic-feed.js';
 
 const views = new Map();
+const loadPanel = new LoadPanel(document.getElementById('traffic'));
 let session = { user: null, openReads: true };
 let events = null;
 
@@ -15,6 +19,7 @@ async function loadSession() {
   document.getElementById('signed-in').hidden = !session.user;
   document.getElementById('user-name').textContent = session.user ?? '';
   views.forEach((view) => view.setEditable(Boolean(session.user)));
+  loadPanel.setEditable(Boolean(session.user));
 }
 
 async function loadRoutes() {
@@ -33,6 +38,8 @@ async function loadRoutes() {
     }));
     status(services.length ? `${services.length} VirtualService(s) with weighted routes. Live.` : 'No VirtualService with a weighted route.');
     listen();
+    loadPanel.load();
+    trafficFeed.connect();
   } catch (error) {
     status(`Could not load routes: ${error.message}`);
   }

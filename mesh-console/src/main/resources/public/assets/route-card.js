@@ -1,5 +1,8 @@
-// One weighted route: sliders and numbers kept in sync, presets, Apply, and a note when it changes elsewhere.
-import { api } from './api.js';
+// One weighted route: sliders and numbers kept in sync, presets, Apply, a note when it changes elsewhere, and the
+// traffic the console's load generator observed on it.
+import { api, asTyped } from './api.js';
+import { TrafficChart } from './traffic-chart.js';
+import { trafficFeed } from './traffic-feed.js';
 import { describe, preset, rebalance, wholePercent, TOTAL } from './split.js';
 
 let nextId = 0;
@@ -26,6 +29,8 @@ export class RouteCard {
     });
     this.setWeights(route.destinations.map((d) => d.weight), false);
     this.setEditable(canEdit);
+    this.chart = new TrafficChart(this.element.querySelector('.traffic'), vs, route);
+    trafficFeed.attach(this.chart);
   }
 
   destinationRow(destination, index) {
@@ -88,10 +93,8 @@ export class RouteCard {
 
   async apply() {
     const weights = {};
-    // Sent as typed, so the server's validation, not the page, is the one rule everyone sees.
     this.rows.forEach((row) => {
-      const raw = row.number.value.trim();
-      weights[row.key] = raw === '' ? null : Number.isNaN(Number(raw)) ? raw : Number(raw);
+      weights[row.key] = asTyped(row.number.value);
     });
     this.pending = true;
     this.message('Applying…', true);
@@ -134,6 +137,7 @@ export class RouteCard {
     this.latest = null;
     this.hideElsewhere();
     this.setWeights(this.route.destinations.map((d) => d.weight), false);
+    this.chart.setRoute(this.vs, this.route);
   }
 
   loadLatest() {
