@@ -42,12 +42,16 @@ class GrayReleaseThroughIstioTest {
     private static final int CALLS = 1000;
     /** Percentage points either side of 10 %: over three standard deviations of a 1,000-call sample. */
     private static final double TOLERANCE = 3.0;
+    /** A call that fails on a busy laptop is not a wrong split; more than 1 % failing is something else. */
+    private static final int MAX_FAILED_CALLS = 10;
     /** Where the ingress gateway's Envoy listens for the Gateway's port 80 (istioctl's default gateway). */
     private static final int GATEWAY_HTTP_PORT = 8080;
     private static final Duration ISTIO_READY = Duration.ofMinutes(5);
     private static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Plain HTTP/1.1, as curl sends it: the JDK's default would first ask the gateway to upgrade to HTTP/2. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private K3sCluster cluster;
     private LocalPortForward gateway;
 
@@ -93,12 +97,15 @@ class GrayReleaseThroughIstioTest {
     void aThousandCallsThroughTheGatewaySplit90To10() throws Exception {
         Map<String, Integer> answeredBy = new TreeMap<>();
         for (int call = 0; call < CALLS; call++) {
-            answeredBy.merge(version(hello(Map.of())), 1, Integer::sum);
+            HttpResponse<String> answer = hello(Map.of());
+            answeredBy.merge(answer.statusCode() == 200 ? version(answer) : "HTTP " + answer.statusCode(), 1, Integer::sum);
         }
 
-        assertThat(answeredBy.keySet()).as("versions that answered").containsExactly("v1", "v2");
-        double v2Share = 100.0 * answeredBy.get("v2") / CALLS;
-        assertThat(v2Share).as("percentage of calls v2 answered, of %s", answeredBy).isBetween(10 - TOLERANCE, 10 + TOLERANCE);
+        assertThat(answeredBy.getOrDefault("v1", 0) + answeredBy.getOrDefault("v2", 0))
+                .as("calls answered by v1 or v2, of %s", answeredBy).isGreaterThanOrEqualTo(CALLS - MAX_FAILED_CALLS);
+        double v2Share = 100.0 * answeredBy.getOrDefault("v2", 0) / CALLS;
+        assertThat(v2Share).as("percentage of calls v2 answered, of %s", answeredBy)
+                .isBetween(10 - TOLERANCE, 10 + TOLERANCE);
     }
 
     @Test

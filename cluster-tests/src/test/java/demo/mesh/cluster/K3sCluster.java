@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ConfigBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -21,13 +22,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * One k3s server in Docker (Testcontainers), with a fabric8 client signed in as its administrator. Everything is
  * applied the way {@code kubectl apply --server-side} applies it: the YAML as written, no client-side model between.
  */
 final class K3sCluster implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration CRD_ESTABLISHED_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CRD_READY_TIMEOUT = Duration.ofSeconds(60);
     private static final String FIELD_MANAGER = "cluster-tests";
 
     private final K3sContainer container;
@@ -69,11 +72,21 @@ final class K3sCluster implements AutoCloseable {
         return objects;
     }
 
-    /** Applies CustomResourceDefinitions and waits until the API server serves each of them. */
+    /**
+     * Applies CustomResourceDefinitions and waits until the API server serves each of them and lists it in its
+     * discovery documents, where fabric8 looks up how to address the objects applied next.
+     */
     void applyCrds(String yaml, String source) {
-        for (GenericKubernetesResource crd : apply(yaml, source)) {
-            admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                    .waitUntilCondition(K3sCluster::established, CRD_ESTABLISHED_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        for (GenericKubernetesResource applied : apply(yaml, source)) {
+            CustomResourceDefinition crd = admin.apiextensions().v1().customResourceDefinitions()
+                    .withName(applied.getMetadata().getName())
+                    .waitUntilCondition(K3sCluster::established, CRD_READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            crd.getSpec().getVersions().stream().filter(CustomResourceDefinitionVersion::getServed).forEach(version ->
+                    await(crd.getMetadata().getName() + " " + version.getName() + " in API discovery")
+                            .atMost(CRD_READY_TIMEOUT).ignoreExceptions()
+                            .until(() -> admin.getApiResources(crd.getSpec().getGroup() + "/" + version.getName())
+                                    .getResources().stream()
+                                    .anyMatch(r -> r.getName().equals(crd.getSpec().getNames().getPlural()))));
         }
     }
 
