@@ -14,7 +14,7 @@ import java.time.Duration;
  */
 final class DemoOnK3s implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DemoOnK3s.class);
-    /** A cold start pulls k3s (about 70 MB) and the CRDs; a warm one takes 20-40 s. */
+    /** A cold start pulls k3s (about 70 MB) and fetches the CRDs; a warm one should need well under a minute. */
     private static final Duration SET_UP_LIMIT = Duration.ofMinutes(6);
 
     @Override
