@@ -108,6 +108,11 @@ JSON
 await_ready logic-app-v1 8081
 await_ready logic-app-v2 8082
 await_ready access-app 8080
+# The first call through the mesh also discovers the routes and connects; make it before handing over.
+for _ in $(seq 1 60); do
+  curl -fs -o /dev/null 'http://localhost:8080/api/hello?name=warm-up' && break
+  sleep 0.5
+done
 
 cat <<INFO
 
