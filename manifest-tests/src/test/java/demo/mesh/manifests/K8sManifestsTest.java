@@ -134,9 +134,9 @@ class K8sManifestsTest {
         }
 
         assertThat(verbs).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "networking.istio.io/virtualservices", List.of("get", "list", "watch", "patch", "update"),
-                "networking.istio.io/destinationrules", List.of("get", "list", "watch"),
-                "/pods", List.of("get", "list", "watch"),
+                "networking.istio.io/virtualservices", List.of("get", "list", "watch", "update"),
+                "networking.istio.io/destinationrules", List.of("list"),
+                "/pods", List.of("list"),
                 "/events", List.of("create", "list")));
         Manifest binding = k8s.find("RoleBinding", "mesh-console").orElseThrow();
         assertThat(binding.at("/subjects/0/name").asText()).isEqualTo("mesh-console");
