@@ -1,6 +1,7 @@
 package demo.mesh.console.load;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.bind.annotation.Bindable;
 
@@ -9,8 +10,8 @@ import java.time.Duration;
 
 /**
  * The console's built-in load generator. The target is fixed here, never taken from a request, so the console
- * cannot be turned into a tool that sends traffic anywhere else. Every bound is checked at start-up: a console
- * whose limits make no sense does not start.
+ * cannot be turned into a tool that sends traffic anywhere else. Every bound is checked when the console starts
+ * ({@code @Context}): a console whose limits make no sense does not start.
  *
  * @param target          the one URL the generator calls ({@code MESH_CONSOLE_LOAD_TARGET}): access-app's hello
  * @param maxRate         the highest rate a run may ask for, in requests per second
@@ -23,6 +24,7 @@ import java.time.Duration;
  *                        as the new split having reached traffic
  * @param shiftTimeout    how long to wait for traffic to show a new split before reporting that it did not
  */
+@Context
 @ConfigurationProperties(LoadConfiguration.PREFIX)
 public record LoadConfiguration(
         @Bindable(defaultValue = "http://localhost:8080/api/hello?name=console") URI target,

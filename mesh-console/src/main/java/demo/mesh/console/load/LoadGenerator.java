@@ -1,8 +1,8 @@
 package demo.mesh.console.load;
 
 import demo.mesh.console.routing.VirtualServiceRoutes;
-import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,10 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The console's load generator: one run at a time against the configured target, every outcome counted per second
- * and shown to the shift watch. Created at start-up ({@code @Context}) so that a bad {@code mesh-console.load.*}
- * setting stops the console there rather than at the first request.
+ * and shown to the shift watch.
  */
-@Context
+@Singleton
 public class LoadGenerator {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadGenerator.class);

@@ -1,10 +1,12 @@
 package demo.mesh.console.load;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +14,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LoadConfigurationTest {
 
     private static final URI TARGET = URI.create("http://localhost:8080/api/hello?name=console");
+
+    @Test
+    void aBadSettingStopsTheConsoleAtStartUp() {
+        Map<String, Object> properties = Map.of("mesh-console.load.max-rate", "0",
+                "mesh-console.kubernetes.api-url", "http://127.0.0.1:1");
+
+        assertThatThrownBy(() -> ApplicationContext.run(properties, "test").close())
+                .hasStackTraceContaining("mesh-console.load.max-rate must be at least 1 (requests per second), got 0");
+    }
 
     @Test
     void aTargetThatIsNotAnHttpUrlIsRefused() {
