@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Measures the local mesh (mesh-console in local mode serving istio/*.yaml over xDS) and prints a Markdown table:
+#   - propagation: from a PUT of a new split to the console's REST API answering, to the first request served by the
+#     new weights. Detected on traffic with a tight probe loop, no background load: one keep-alive connection calls
+#     /api/hello back to back while the split alternates 100/0 <-> 0/100, so the first answer from the version that
+#     rose from 0 is the new split at work (bench/local_mesh_probe.py);
+#   - split accuracy: the share each version answered over N requests at 90/10 and at 50/50, against the weights;
+#   - the xDS-routed hop: /api/hello through an access-app on xds:///logic-app (split 100/0) against a second
+#     access-app on dns:/// straight to logic-app-v1, both to the same logic-app-v1, in alternating rounds of the
+#     same load, latencies pooled per path.
+# Everything runs on loopback with free ports, a temporary endpoints file and state file; every load is bounded in
+# count and in time.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: bench/local-mesh.sh [-s SHIFTS] [-n SPLIT_REQUESTS] [-N HOP_REQUESTS] [-c CONCURRENCY] [-r ROUNDS]
+
+  -s SHIFTS          split changes timed for propagation (default 40, at least 20)
+  -n SPLIT_REQUESTS  requests counted at 90/10 and again at 50/50 (default 5000)
+  -N HOP_REQUESTS    requests per path for the hop latency, after 3000 warm-up requests each (default 20000)
+  -c CONCURRENCY     connections for the hop latency (default 4; split accuracy always uses 4)
+  -r ROUNDS          alternating rounds the hop requests are split into (default 10)
+  -h, --help         this text
+
+Uses the packaged jars (builds them when missing), h2load (Debian: apt-get install nghttp2-client) and python3.
+USAGE
+}
+
+SHIFTS=40
+SPLIT_N=5000
+HOP_N=20000
+C=4
+ROUNDS=10
+if [ "${1:-}" = --help ]; then usage; exit 0; fi
+while getopts "s:n:N:c:r:h" opt; do
+  case "$opt" in
+    s) SHIFTS=$OPTARG ;;
+    n) SPLIT_N=$OPTARG ;;
+    N) HOP_N=$OPTARG ;;
+    c) C=$OPTARG ;;
+    r) ROUNDS=$OPTARG ;;
+    h) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
+if [ "$SHIFTS" -lt 20 ]; then echo "-s: at least 20 shifts make a p99 worth printing" >&2; exit 2; fi
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+VERSION=0.1.0
+JAVA_OPTS=${JAVA_OPTS:--Xmx192m}
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+if ! command -v h2load >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "==> Installing nghttp2-client" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nghttp2-client >/dev/null \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nghttp2-client >/dev/null; }
+  else
+    echo "Missing h2load: install it (Debian: apt-get install nghttp2-client) and retry." >&2
+    exit 1
+  fi
+fi
+
+MODULES=(logic-app-v1 logic-app-v2 access-app mesh-console)
+jar() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
+for module in "${MODULES[@]}"; do
+  if [ ! -f "$(jar "$module")" ]; then
+    echo "==> Building the apps" >&2
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${MODULES[*]}")" -am)
+    break
+  fi
+done
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# start NAME MODULE HTTP_PORT JAVA_OPTS... (environment from the caller); waits for readiness
+start() {
+  local name=$1 module=$2 port=$3; shift 3
+  # The console reads istio/*.yaml relative to the working directory, as scripts/run-local.sh runs it.
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  (cd "$ROOT" && exec java $JAVA_OPTS -Dmicronaut.server.port="$port" "$@" -jar "$(jar "$module")") \
+    >"$WORK/$name.log" 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 1 1200); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "$name exited:" >&2; tail -20 "$WORK/$name.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "$name not ready after 60 s" >&2; tail -20 "$WORK/$name.log" >&2; exit 1
+}
+
+CONSOLE_HTTP=$(free_port); XDS=$(free_port); V1_GRPC=$(free_port); V2_GRPC=$(free_port)
+XDS_HTTP=$(free_port); DIRECT_HTTP=$(free_port)
+cat >"$WORK/endpoints.yaml" <<YAML
+namespace: mesh-demo
+services:
+  logic-app:
+    v1: [127.0.0.1:$V1_GRPC]
+    v2: [127.0.0.1:$V2_GRPC]
+YAML
+head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$WORK/password"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+echo "==> Starting mesh-console (local mode), logic-app-v1, logic-app-v2 and two access-apps" >&2
+MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME=bench MESH_CONSOLE_AUTH_PASSWORD=$(cat "$WORK/password") \
+  start mesh-console mesh-console "$CONSOLE_HTTP" \
+  -Dmesh-console.local.endpoints-file="$WORK/endpoints.yaml" \
+  -Dmesh-console.local.state-file="$WORK/routing.yaml" \
+  -Dmesh-console.local.xds-port="$XDS"
+start logic-app-v1 logic-app-v1 "$(free_port)" -Dgrpc.server.port="$V1_GRPC"
+start logic-app-v2 logic-app-v2 "$(free_port)" -Dgrpc.server.port="$V2_GRPC"
+GRPC_XDS_BOOTSTRAP_CONFIG="{\"xds_servers\":[{\"server_uri\":\"127.0.0.1:$XDS\",\"channel_creds\":[{\"type\":\"insecure\"}],
+  \"server_features\":[\"xds_v3\"]}],\"node\":{\"id\":\"access-app\"}}" LOGIC_APP_TARGET="xds:///logic-app" \
+  start access-app-xds access-app "$XDS_HTTP"
+LOGIC_APP_TARGET="dns:///127.0.0.1:$V1_GRPC" start access-app-direct access-app "$DIRECT_HTTP"
+
+echo "==> Propagation ($SHIFTS shifts) and split accuracy ($SPLIT_N requests per split)" >&2
+timeout 600 python3 "$ROOT/bench/local_mesh_probe.py" --console "http://127.0.0.1:$CONSOLE_HTTP" \
+  --access "http://127.0.0.1:$XDS_HTTP" --username bench --password-file "$WORK/password" \
+  --shifts "$SHIFTS" --split-requests "$SPLIT_N" --threads 4 >"$WORK/probe.out"
+read -r _ prop_p50 prop_p99 prop_max prop_n prop_missed < <(grep '^propagation ' "$WORK/probe.out")
+read -r _ put_p50 put_p99 < <(grep '^put ' "$WORK/probe.out")
+
+# h2load PATH-NAME PORT REQUESTS; appends "latency_us status" lines to $WORK/PATH-NAME.lat
+hop_load() {
+  rm -f "$WORK/$1.log"  # h2load appends to an existing log
+  timeout 300 h2load --h1 -n "$3" -c "$C" -m 1 --log-file="$WORK/$1.log" \
+    "http://127.0.0.1:$2/api/hello?name=bench" >/dev/null
+  awk '{print $3, $2}' "$WORK/$1.log" >>"$WORK/$1.lat"
+}
+echo "==> Warming up both access-apps (3000 requests each)" >&2
+hop_load warm "$XDS_HTTP" 3000
+hop_load warm "$DIRECT_HTTP" 3000
+echo "==> Hop latency ($HOP_N requests per path in $ROUNDS alternating rounds, $C connections)" >&2
+per_round=$(( (HOP_N + ROUNDS - 1) / ROUNDS ))
+for round in $(seq 1 "$ROUNDS"); do
+  if [ $((round % 2)) = 1 ]; then first=xds; second=direct; else first=direct; second=xds; fi
+  for path in $first $second; do
+    if [ "$path" = xds ]; then hop_load xds "$XDS_HTTP" "$per_round"; else hop_load direct "$DIRECT_HTTP" "$per_round"; fi
+  done
+done
+# "p50 p90 p99 errors" in ms from pooled per-request latencies (nearest rank)
+hop_stats() {
+  sort -n -k1 "$WORK/$1.lat" | awk '
+    {lat[NR]=$1; if ($2 != 200) err++}
+    function at(p) { i = int(NR * p + 0.999999); return lat[i < 1 ? 1 : i] / 1000 }
+    END {printf "%.3f %.3f %.3f %d\n", at(0.5), at(0.9), at(0.99), err}'
+}
+read -r xds_p50 xds_p90 xds_p99 xds_err <<<"$(hop_stats xds)"
+read -r dir_p50 dir_p90 dir_p99 dir_err <<<"$(hop_stats direct)"
+hop_count=$(wc -l <"$WORK/xds.lat")
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# accuracy "split V1 V2 A1 A2 ERRORS" -> one table row: answers, v2 share, distance from the weight, sampling sigma
+accuracy() {
+  local v1 v2 a1 a2 err
+  read -r _ v1 v2 a1 a2 err <<<"$1"
+  awk -v v1="$v1" -v v2="$v2" -v a1="$a1" -v a2="$a2" -v err="$err" 'BEGIN {
+    n = a1 + a2; share = 100 * a2 / n; d = share - v2; if (d < 0) d = -d
+    sigma = 100 * sqrt(v2 / 100 * (1 - v2 / 100) / n)
+    printf "| %d/%d | %d | %d | %.2f %% | %.2f pp | %.2f pp | %d |\n", v1, v2, a1, a2, share, d, sigma, err }'
+}
+minus() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%+.3f", a - b}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+cat <<TABLE
+
+$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), load average $LOAD_START at start, $LOAD_END at end
+
+| Propagation, PUT answered -> first request on the new split | p50 ms | p99 ms | max ms | shifts | not seen in 10 s |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| 100/0 <-> 0/100, tight probe loop | $prop_p50 | $prop_p99 | $prop_max | $prop_n | $prop_missed |
+| (the PUT's own round trip) | $put_p50 | $put_p99 | | | |
+
+| Split | v1 answers | v2 answers | v2 share | off by | 1 sigma of sampling | errors |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+$(accuracy "$(grep '^split 90 ' "$WORK/probe.out")")
+$(accuracy "$(grep '^split 50 ' "$WORK/probe.out")")
+
+| GET /api/hello, $hop_count requests per path, $C connections | p50 ms | p90 ms | p99 ms | errors | p90 vs direct |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| access-app -> dns:/// -> logic-app-v1 (baseline) | $dir_p50 | $dir_p90 | $dir_p99 | $dir_err | 1.00 |
+| access-app -> xds:///logic-app (100/0) -> logic-app-v1 | $xds_p50 | $xds_p90 | $xds_p99 | $xds_err | $(ratio "$xds_p90" "$dir_p90") |
+| difference (xDS - direct) | $(minus "$xds_p50" "$dir_p50") | $(minus "$xds_p90" "$dir_p90") | $(minus "$xds_p99" "$dir_p99") | | |
+TABLE
