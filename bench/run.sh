@@ -13,6 +13,7 @@ Usage: bench/run.sh [-n REQUESTS] [-c CONCURRENCY]
 
   -n REQUESTS     requests per measured path (default 20000), after 2000 warm-up requests
   -c CONCURRENCY  concurrent connections/clients (default 16)
+  -h, --help      this text
 
 Needs hey and h2load (Debian: apt-get install hey nghttp2-client); installs them when run as root on Debian.
 USAGE
@@ -20,11 +21,13 @@ USAGE
 
 N=20000
 C=16
+if [ "${1:-}" = --help ]; then usage; exit 0; fi
 while getopts "n:c:h" opt; do
   case "$opt" in
     n) N=$OPTARG ;;
     c) C=$OPTARG ;;
-    *) usage; exit 0 ;;
+    h) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
   esac
 done
 
@@ -63,17 +66,19 @@ done
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 
-# start NAME MODULE HTTP_PORT JAVA_OPTS... ; sets READY_MS_<NAME> and PID_<NAME>
+# start NAME MODULE HTTP_PORT JAVA_OPTS... ; sets READY_MS[NAME] and PID_OF[NAME]
+declare -A READY_MS PID_OF
 start() {
   local name=$1 module=$2 port=$3; shift 3
   local t0; t0=$(now_ms)
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   java $JAVA_OPTS -Dmicronaut.server.port="$port" "$@" -jar "$(jar "$module")" >"$WORK/$name.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 600); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null; then
-      printf -v "READY_MS_${name//-/_}" '%s' "$(( $(now_ms) - t0 ))"
-      printf -v "PID_${name//-/_}" '%s' "$pid"
+      READY_MS[$name]=$(( $(now_ms) - t0 ))
+      PID_OF[$name]=$pid
       return 0
     fi
     kill -0 "$pid" 2>/dev/null || { echo "$name exited:" >&2; tail -20 "$WORK/$name.log" >&2; exit 1; }
@@ -135,6 +140,6 @@ $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $N reques
 
 | App | start to ready ms | RSS MB after load |
 | --- | ---: | ---: |
-| logic-app-v1 | $READY_MS_logic_app_v1 | $(rss_mb "$PID_logic_app_v1") |
-| access-app | $READY_MS_access_app | $(rss_mb "$PID_access_app") |
+| logic-app-v1 | ${READY_MS[logic-app-v1]} | $(rss_mb "${PID_OF[logic-app-v1]}") |
+| access-app | ${READY_MS[access-app]} | $(rss_mb "${PID_OF[access-app]}") |
 TABLE
