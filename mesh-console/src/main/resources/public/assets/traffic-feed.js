@@ -24,7 +24,11 @@ class TrafficFeed {
       const status = JSON.parse(message.data);
       this.statusListeners.forEach((listener) => listener(status));
     });
-    this.source.addEventListener('open', () => this.connectionChanged('open'));
+    this.source.addEventListener('open', () => {
+      // The server replays the last minute to every new connection, reconnections included: start from that.
+      this.seconds.clear();
+      this.connectionChanged('open');
+    });
     // EventSource retries by itself after a dropped connection, but gives up for good on a refusal (503).
     this.source.addEventListener('error', () =>
       this.connectionChanged(this.source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting'));
