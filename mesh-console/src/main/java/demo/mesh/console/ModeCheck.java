@@ -15,7 +15,8 @@ class ModeCheck {
     ModeCheck(ConsoleConfiguration configuration, BeanContext beanContext) {
         if (!beanContext.containsBean(TrafficRouter.class)) {
             throw new ConfigurationException("mesh-console.mode '" + configuration.mode()
-                    + "' is unknown: no traffic router serves it. Set MESH_CONSOLE_MODE=kubernetes");
+                    + "' is unknown: no traffic router serves it. Set MESH_CONSOLE_MODE to kubernetes (edit VirtualServices through "
+                    + "the Kubernetes API) or local (serve istio/*.yaml over xDS on this machine)");
         }
     }
 }

@@ -41,7 +41,8 @@ public final class SplitCheck {
         for (Destination d : route.destinations()) {
             if (!seen.add(d.key())) {
                 throw RoutingException.conflict("VirtualService " + vs.name() + " route '" + route.name()
-                        + "' has two destinations called " + d.key() + "; edit it with kubectl");
+                        + "' has two destinations called " + d.key()
+                        + "; the console cannot tell them apart, so edit that route in its YAML (or with kubectl)");
             }
             routeKeys.add(d.key());
         }
