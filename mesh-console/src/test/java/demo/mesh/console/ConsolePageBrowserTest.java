@@ -3,25 +3,17 @@ package demo.mesh.console;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,7 +21,6 @@ import java.util.function.Function;
 import static demo.mesh.console.RouteAssertions.assertStoredWeights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The console page in a real headless Chromium: sign in, shift, see others' changes live, see the server's
@@ -38,57 +29,34 @@ import static org.junit.jupiter.api.Assertions.fail;
 @MicronautTest
 class ConsolePageBrowserTest extends StandInTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private WebDriver browser;
-    private Path profile;
+    private BrowserSession browser;
 
     @BeforeAll
     void requireChromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String reason = "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install -y chromium chromium-driver)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(reason);
-            }
-            Assumptions.abort(reason);
-        }
-        // Point Selenium at the installed driver so Selenium Manager never tries to download one.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        BrowserSession.requireChromium();
     }
 
     @BeforeEach
     void openBrowser() throws IOException {
         standIn.clear();
         standIn.apply("logic-app.yaml");
-        profile = Files.createTempDirectory("mesh-console-chromium");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=1366,900",
-                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-                        "--user-data-dir=" + profile);
-        browser = new ChromeDriver(options);
-        browser.get("http://localhost:" + server.getPort() + "/");
+        browser = BrowserSession.open(server.getPort(), WAIT,
+                driver -> "page status: " + driver.findElement(By.id("status")).getText());
         waitFor(ExpectedConditions.visibilityOfElementLocated(card()));
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
         if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            browser.close();
         }
     }
 
     @AfterAll
     void forgetDriver() {
-        System.clearProperty("webdriver.chrome.driver");
+        BrowserSession.forgetDriver();
     }
 
     @Test
@@ -167,9 +135,7 @@ class ConsolePageBrowserTest extends StandInTest {
     }
 
     private void signIn() {
-        browser.findElement(By.name("username")).sendKeys("alice");
-        browser.findElement(By.name("password")).sendKeys("test-password-1");
-        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        browser.submitSignIn("alice", "test-password-1");
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("user-name"), "alice"));
         waitFor(driver -> weightInput("v1").isEnabled());
     }
@@ -201,10 +167,6 @@ class ConsolePageBrowserTest extends StandInTest {
     }
 
     private <T> T waitFor(Function<? super WebDriver, T> condition) {
-        // The page's own status line says why when routes did not load; show it in the failure.
-        return new WebDriverWait(browser, WAIT)
-                .ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "page status: " + browser.findElement(By.id("status")).getText())
-                .until(condition);
+        return browser.waitFor(condition);
     }
 }

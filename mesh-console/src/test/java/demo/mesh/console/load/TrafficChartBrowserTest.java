@@ -1,95 +1,64 @@
 package demo.mesh.console.load;
 
+import demo.mesh.console.BrowserSession;
 import demo.mesh.console.load.FakeAccessApp.Answer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The "Watch traffic" panel and the route card's observed-split chart in a real headless Chromium, with the load
- * going to the access-app stand-in. Set up as ConsolePageBrowserTest is: in CI (CI=true) a missing Chromium fails
- * this test; elsewhere it is skipped.
+ * going to the access-app stand-in. In CI (CI=true) a missing Chromium fails this test; elsewhere it is skipped.
  */
 @MicronautTest
 class TrafficChartBrowserTest extends LoadTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final By CARD = By.cssSelector("[data-service='mesh-demo/logic-app'] [data-route='logic-app-split']");
 
-    private WebDriver browser;
-    private Path profile;
+    private BrowserSession browser;
 
     @BeforeAll
     void requireChromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String reason = "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install -y chromium chromium-driver)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(reason);
-            }
-            Assumptions.abort(reason);
-        }
-        // Point Selenium at the installed driver so Selenium Manager never tries to download one.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        BrowserSession.requireChromium();
     }
 
     @BeforeEach
     void openBrowserAndSignIn() throws IOException {
-        profile = Files.createTempDirectory("mesh-console-chromium");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=1366,900",
-                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-                        "--user-data-dir=" + profile);
-        browser = new ChromeDriver(options);
-        browser.get("http://localhost:" + server.getPort() + "/");
+        // The page's own lines say why when something did not load; show them in the failure.
+        browser = BrowserSession.open(server.getPort(), WAIT,
+                driver -> "page status: " + driver.findElement(By.id("status")).getText()
+                        + " | load: " + driver.findElement(By.id("load-status")).getText()
+                        + " " + driver.findElement(By.id("load-message")).getText());
         waitFor(ExpectedConditions.visibilityOfElementLocated(CARD));
-        browser.findElement(By.name("username")).sendKeys("alice");
-        browser.findElement(By.name("password")).sendKeys("test-password-1");
-        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        browser.submitSignIn("alice", "test-password-1");
         waitFor(driver -> rateInput().isEnabled());
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
         if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            browser.close();
         }
     }
 
     @AfterAll
     void forgetDriver() {
-        System.clearProperty("webdriver.chrome.driver");
+        BrowserSession.forgetDriver();
     }
 
     @Test
@@ -151,12 +120,6 @@ class TrafficChartBrowserTest extends LoadTestBase {
     }
 
     private <T> T waitFor(Function<? super WebDriver, T> condition) {
-        // The page's own lines say why when something did not load; show them in the failure.
-        return new WebDriverWait(browser, WAIT)
-                .ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "page status: " + browser.findElement(By.id("status")).getText()
-                        + " | load: " + browser.findElement(By.id("load-status")).getText()
-                        + " " + browser.findElement(By.id("load-message")).getText())
-                .until(condition);
+        return browser.waitFor(condition);
     }
 }
