@@ -30,6 +30,7 @@ class SplitValidationTest extends StandInTest {
             over 100           | {"weights":{"v1":0,"v2":101},"resourceVersion":"RV"}       | weights.v2       | weights.v2 must be a whole number from 0 to 100, got 101
             fractional         | {"weights":{"v1":90.5,"v2":9.5},"resourceVersion":"RV"}    | weights.v1       | weights.v1 must be a whole number from 0 to 100, got 90.5
             non-numeric        | {"weights":{"v1":"ninety","v2":10},"resourceVersion":"RV"} | weights.v1       | weights.v1 must be a whole number from 0 to 100
+            non-numeric quoted | {"weights":{"v1":"ninety","v2":10},"resourceVersion":"RV"} | weights.v1       | weights.v1 must be a whole number from 0 to 100, got "ninety"
             missing key        | {"weights":{"v1":100},"resourceVersion":"RV"}              | weights.v2       | weights.v2 is missing: give every destination of route 'logic-app-split' a weight (v1, v2)
             extra key          | {"weights":{"v1":90,"v2":5,"v3":5},"resourceVersion":"RV"} | weights.v3       | weights.v3 is not a destination of route 'logic-app-split' in VirtualService logic-app; its destinations are v1, v2
             weights missing    | {"resourceVersion":"RV"}                                   | weights          | weights is required

@@ -9,9 +9,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,16 +26,17 @@ public class SplitRequestParser {
     private static final Set<String> SPLIT_FIELDS = Set.of("route", "weights", "resourceVersion");
     private static final Set<String> REVERT_FIELDS = Set.of("resourceVersion");
 
-    private final JsonMapper jsonMapper;
+    private final JsonRequestBody jsonBody;
 
     public SplitRequestParser(JsonMapper jsonMapper) {
-        this.jsonMapper = jsonMapper;
+        this.jsonBody = new JsonRequestBody(jsonMapper, MAX_BODY_BYTES, "a JSON object", "", RoutingException::invalid);
     }
 
     /** The body of {@code PUT /api/routes/{namespace}/{name}}. */
     public SplitRequest parseSplit(@Nullable MediaType contentType, @Nullable String body) {
-        JsonNode json = readObject(contentType, body, SPLIT_FIELDS);
-        return new SplitRequest(optionalString(json, "route"), weights(json.get("weights")), optionalString(json, "resourceVersion"));
+        Map<String, JsonNode> fields = jsonBody.readObject(contentType, body, SPLIT_FIELDS);
+        return new SplitRequest(optionalString(fields, "route"), weights(fields.get("weights")),
+                optionalString(fields, "resourceVersion"));
     }
 
     /** The optional body of {@code POST .../revert}: the resourceVersion the caller read, if it sends one. */
@@ -47,40 +45,10 @@ public class SplitRequestParser {
         if (body == null || body.isBlank()) {
             return null;
         }
-        return optionalString(readObject(contentType, body, REVERT_FIELDS), "resourceVersion");
+        return optionalString(jsonBody.readObject(contentType, body, REVERT_FIELDS), "resourceVersion");
     }
 
-    private JsonNode readObject(@Nullable MediaType contentType, @Nullable String body, Set<String> allowedFields) {
-        if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.matches(contentType)) {
-            throw RoutingException.invalid("Content-Type", "Content-Type must be application/json, got "
-                    + (contentType == null ? "none" : contentType.toString()));
-        }
-        if (body == null || body.isBlank()) {
-            throw RoutingException.invalid("body", "request body is empty; send a JSON object");
-        }
-        int size = body.getBytes(StandardCharsets.UTF_8).length;
-        if (size > MAX_BODY_BYTES) {
-            throw RoutingException.invalid("body", "request body is " + size + " bytes; the limit is " + MAX_BODY_BYTES);
-        }
-        JsonNode json;
-        try {
-            json = jsonMapper.readValue(body, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            throw RoutingException.invalid("body", "request body is not valid JSON");
-        }
-        if (json == null || !json.isObject()) {
-            throw RoutingException.invalid("body", "request body must be a JSON object");
-        }
-        for (Map.Entry<String, JsonNode> field : json.entries()) {
-            if (!allowedFields.contains(field.getKey())) {
-                throw RoutingException.invalid(field.getKey(), "unknown field '" + field.getKey() + "'; expected "
-                        + String.join(", ", allowedFields.stream().sorted().toList()));
-            }
-        }
-        return json;
-    }
-
-    private static WeightSplit weights(@Nullable JsonNode weights) {
+    private WeightSplit weights(@Nullable JsonNode weights) {
         if (weights == null || weights.isNull()) {
             throw RoutingException.invalid("weights", "weights is required, e.g. {\"v1\": 90, \"v2\": 10}");
         }
@@ -89,33 +57,20 @@ public class SplitRequestParser {
         }
         Map<String, Integer> split = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : weights.entries()) {
-            split.put(entry.getKey(), percentage("weights." + entry.getKey(), entry.getValue()));
+            String field = "weights." + entry.getKey();
+            split.put(entry.getKey(), jsonBody.wholeNumber(field, entry.getValue(), 0, WeightSplit.TOTAL, ""));
         }
         return new WeightSplit(split);
     }
 
-    private static int percentage(String field, JsonNode value) {
-        if (!value.isNumber()) {
-            throw RoutingException.invalid(field, field + " must be a whole number from 0 to 100, got " + value);
-        }
-        Number number = value.getNumberValue();
-        boolean whole = number instanceof Integer || number instanceof Long || number instanceof Short
-                || number instanceof BigInteger;
-        if (!whole || number.longValue() < 0 || number.longValue() > WeightSplit.TOTAL
-                || (number instanceof BigInteger big && big.bitLength() > 31)) {
-            throw RoutingException.invalid(field, field + " must be a whole number from 0 to 100, got " + number);
-        }
-        return number.intValue();
-    }
-
     @Nullable
-    private static String optionalString(JsonNode json, String field) {
-        JsonNode value = json.get(field);
+    private String optionalString(Map<String, JsonNode> fields, String field) {
+        JsonNode value = fields.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isString()) {
-            throw RoutingException.invalid(field, field + " must be a string, got " + value);
+            throw RoutingException.invalid(field, field + " must be a string, got " + jsonBody.asJson(value));
         }
         return value.getStringValue();
     }
