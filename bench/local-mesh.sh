@@ -3,11 +3,12 @@
 #   - propagation: from a PUT of a new split to the console's REST API answering, to the first request served by the
 #     new weights. Detected on traffic with a tight probe loop, no background load: one keep-alive connection calls
 #     /api/hello back to back while the split alternates 100/0 <-> 0/100, so the first answer from the version that
-#     rose from 0 is the new split at work (bench/local_mesh_probe.py);
+#     rose from 0 is the new split at work (bench/local_mesh_probe.py; 4 untimed shifts warm up first);
 #   - split accuracy: the share each version answered over N requests at 90/10 and at 50/50, against the weights;
 #   - the xDS-routed hop: /api/hello through an access-app on xds:///logic-app (split 100/0) against a second
-#     access-app on dns:/// straight to logic-app-v1, both to the same logic-app-v1, in alternating rounds of the
-#     same load, latencies pooled per path.
+#     access-app on dns:/// straight to logic-app-v1 (the baseline) and a third one just like it (an A/A control
+#     that measures the noise), all to the same logic-app-v1, in rounds of the same load whose order rotates,
+#     latencies pooled per path.
 # Everything runs on loopback with free ports, a temporary endpoints file and state file; every load is bounded in
 # count and in time.
 set -euo pipefail
@@ -18,9 +19,10 @@ Usage: bench/local-mesh.sh [-s SHIFTS] [-n SPLIT_REQUESTS] [-N HOP_REQUESTS] [-c
 
   -s SHIFTS          split changes timed for propagation (default 40, at least 20)
   -n SPLIT_REQUESTS  requests counted at 90/10 and again at 50/50 (default 5000)
-  -N HOP_REQUESTS    requests per path for the hop latency, after 3000 warm-up requests each (default 20000)
-  -c CONCURRENCY     connections for the hop latency (default 4; split accuracy always uses 4)
-  -r ROUNDS          alternating rounds the hop requests are split into (default 10)
+  -N HOP_REQUESTS    requests per path for the hop latency, after 10000 warm-up requests each (default 20000)
+  -c CONCURRENCY     connections for the hop latency (default 1: on a small or busy machine queueing behind
+                     more connections swamps a sub-millisecond difference; split accuracy always uses 4)
+  -r ROUNDS          rounds the hop requests are split into, the paths' order rotating (default 12)
   -h, --help         this text
 
 Uses the packaged jars (builds them when missing), h2load (Debian: apt-get install nghttp2-client) and python3.
@@ -30,8 +32,8 @@ USAGE
 SHIFTS=40
 SPLIT_N=5000
 HOP_N=20000
-C=4
-ROUNDS=10
+C=1
+ROUNDS=12
 if [ "${1:-}" = --help ]; then usage; exit 0; fi
 while getopts "s:n:N:c:r:h" opt; do
   case "$opt" in
@@ -51,7 +53,12 @@ VERSION=0.1.0
 JAVA_OPTS=${JAVA_OPTS:--Xmx192m}
 WORK=$(mktemp -d)
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() {
+  local status=$?
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "$status" = 0 ]; then rm -rf "$WORK"; else echo "Failed; the apps' logs are in $WORK" >&2; fi
+}
 trap cleanup EXIT
 
 if ! command -v h2load >/dev/null; then
@@ -74,6 +81,10 @@ for module in "${MODULES[@]}"; do
     break
   fi
 done
+# Run copies: a build in the same checkout may replace a jar under a running JVM.
+mkdir "$WORK/jars"
+for module in "${MODULES[@]}"; do cp "$(jar "$module")" "$WORK/jars/"; done
+jar() { echo "$WORK/jars/$1-$VERSION.jar"; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -95,7 +106,7 @@ start() {
 }
 
 CONSOLE_HTTP=$(free_port); XDS=$(free_port); V1_GRPC=$(free_port); V2_GRPC=$(free_port)
-XDS_HTTP=$(free_port); DIRECT_HTTP=$(free_port)
+XDS_HTTP=$(free_port); DIRECT_HTTP=$(free_port); CONTROL_HTTP=$(free_port)
 cat >"$WORK/endpoints.yaml" <<YAML
 namespace: mesh-demo
 services:
@@ -106,7 +117,7 @@ YAML
 head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$WORK/password"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
-echo "==> Starting mesh-console (local mode), logic-app-v1, logic-app-v2 and two access-apps" >&2
+echo "==> Starting mesh-console (local mode), logic-app-v1, logic-app-v2 and three access-apps" >&2
 MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME=bench MESH_CONSOLE_AUTH_PASSWORD=$(cat "$WORK/password") \
   start mesh-console mesh-console "$CONSOLE_HTTP" \
   -Dmesh-console.local.endpoints-file="$WORK/endpoints.yaml" \
@@ -118,6 +129,9 @@ GRPC_XDS_BOOTSTRAP_CONFIG="{\"xds_servers\":[{\"server_uri\":\"127.0.0.1:$XDS\",
   \"server_features\":[\"xds_v3\"]}],\"node\":{\"id\":\"access-app\"}}" LOGIC_APP_TARGET="xds:///logic-app" \
   start access-app-xds access-app "$XDS_HTTP"
 LOGIC_APP_TARGET="dns:///127.0.0.1:$V1_GRPC" start access-app-direct access-app "$DIRECT_HTTP"
+# An A/A control: a second access-app just like the direct one. What separates it from the direct one is noise
+# (machine load, JIT, GC), the floor under which an xDS-minus-direct difference means nothing.
+LOGIC_APP_TARGET="dns:///127.0.0.1:$V1_GRPC" start access-app-control access-app "$CONTROL_HTTP"
 
 echo "==> Propagation ($SHIFTS shifts) and split accuracy ($SPLIT_N requests per split)" >&2
 timeout 600 python3 "$ROOT/bench/local_mesh_probe.py" --console "http://127.0.0.1:$CONSOLE_HTTP" \
@@ -126,34 +140,43 @@ timeout 600 python3 "$ROOT/bench/local_mesh_probe.py" --console "http://127.0.0.
 read -r _ prop_p50 prop_p99 prop_max prop_n prop_missed < <(grep '^propagation ' "$WORK/probe.out")
 read -r _ put_p50 put_p99 < <(grep '^put ' "$WORK/probe.out")
 
-# h2load PATH-NAME PORT REQUESTS; appends "latency_us status" lines to $WORK/PATH-NAME.lat
+# hop_load NAME PORT REQUESTS; writes "latency_us status" lines to $WORK/NAME.lat
 hop_load() {
   rm -f "$WORK/$1.log"  # h2load appends to an existing log
   timeout 300 h2load --h1 -n "$3" -c "$C" -m 1 --log-file="$WORK/$1.log" \
     "http://127.0.0.1:$2/api/hello?name=bench" >/dev/null
-  awk '{print $3, $2}' "$WORK/$1.log" >>"$WORK/$1.lat"
+  awk '{print $3, $2}' "$WORK/$1.log" >"$WORK/$1.lat"
 }
-echo "==> Warming up both access-apps (3000 requests each)" >&2
-hop_load warm "$XDS_HTTP" 3000
-hop_load warm "$DIRECT_HTTP" 3000
-echo "==> Hop latency ($HOP_N requests per path in $ROUNDS alternating rounds, $C connections)" >&2
+# The xDS access-app has served the probe's ~15,000 calls by now: warm all three well past JIT compilation so that
+# none runs in the interpreter when measured.
+declare -A PORT=([xds]=$XDS_HTTP [direct]=$DIRECT_HTTP [control]=$CONTROL_HTTP)
+echo "==> Warming up the access-apps (10000 requests each)" >&2
+for path in xds direct control; do hop_load warm "${PORT[$path]}" 10000; done
+echo "==> Hop latency ($HOP_N requests per path in $ROUNDS rounds, $C connections, the order rotating)" >&2
 per_round=$(( (HOP_N + ROUNDS - 1) / ROUNDS ))
+ORDERS=("xds direct control" "direct control xds" "control xds direct")
 for round in $(seq 1 "$ROUNDS"); do
-  if [ $((round % 2)) = 1 ]; then first=xds; second=direct; else first=direct; second=xds; fi
-  for path in $first $second; do
-    if [ "$path" = xds ]; then hop_load xds "$XDS_HTTP" "$per_round"; else hop_load direct "$DIRECT_HTTP" "$per_round"; fi
-  done
+  for path in ${ORDERS[$((round % 3))]}; do hop_load "$path.$round" "${PORT[$path]}" "$per_round"; done
 done
-# "p50 p90 p99 errors" in ms from pooled per-request latencies (nearest rank)
-hop_stats() {
-  sort -n -k1 "$WORK/$1.lat" | awk '
+# stats FILE... -> "p50 p90 p99 errors" in ms over the pooled per-request latencies (nearest rank)
+stats() {
+  cat "$@" | sort -n -k1 | awk '
     {lat[NR]=$1; if ($2 != 200) err++}
     function at(p) { i = int(NR * p + 0.999999); return lat[i < 1 ? 1 : i] / 1000 }
     END {printf "%.3f %.3f %.3f %d\n", at(0.5), at(0.9), at(0.99), err}'
 }
-read -r xds_p50 xds_p90 xds_p99 xds_err <<<"$(hop_stats xds)"
-read -r dir_p50 dir_p90 dir_p99 dir_err <<<"$(hop_stats direct)"
-hop_count=$(wc -l <"$WORK/xds.lat")
+read -r xds_p50 xds_p90 xds_p99 xds_err <<<"$(stats "$WORK"/xds.*.lat)"
+read -r dir_p50 dir_p90 dir_p99 dir_err <<<"$(stats "$WORK"/direct.*.lat)"
+read -r ctl_p50 ctl_p90 ctl_p99 ctl_err <<<"$(stats "$WORK"/control.*.lat)"
+# rounds PATH -> "min median max" of PATH's p90 minus direct's, round by round: how far one round can mislead
+rounds() {
+  for round in $(seq 1 "$ROUNDS"); do
+    read -r _ x _ _ <<<"$(stats "$WORK/$1.$round.lat")"
+    read -r _ d _ _ <<<"$(stats "$WORK/direct.$round.lat")"
+    awk -v x="$x" -v d="$d" 'BEGIN {printf "%.3f\n", x - d}'
+  done | sort -g | awk '{v[NR]=$1} END {printf "%+.3f / %+.3f / %+.3f\n", v[1], v[int((NR + 1) / 2)], v[NR]}'
+}
+hop_count=$(cat "$WORK"/xds.*.lat | wc -l)
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # accuracy "split V1 V2 A1 A2 ERRORS" -> one table row: answers, v2 share, distance from the weight, sampling sigma
@@ -173,7 +196,7 @@ $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), load aver
 
 | Propagation, PUT answered -> first request on the new split | p50 ms | p99 ms | max ms | shifts | not seen in 10 s |
 | --- | ---: | ---: | ---: | ---: | ---: |
-| 100/0 <-> 0/100, tight probe loop | $prop_p50 | $prop_p99 | $prop_max | $prop_n | $prop_missed |
+| 100/0 <-> 0/100, tight probe loop, after 4 untimed shifts | $prop_p50 | $prop_p99 | $prop_max | $prop_n | $prop_missed |
 | (the PUT's own round trip) | $put_p50 | $put_p99 | | | |
 
 | Split | v1 answers | v2 answers | v2 share | off by | 1 sigma of sampling | errors |
@@ -181,9 +204,14 @@ $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), load aver
 $(accuracy "$(grep '^split 90 ' "$WORK/probe.out")")
 $(accuracy "$(grep '^split 50 ' "$WORK/probe.out")")
 
-| GET /api/hello, $hop_count requests per path, $C connections | p50 ms | p90 ms | p99 ms | errors | p90 vs direct |
+| GET /api/hello, $hop_count requests per path, concurrency $C | p50 ms | p90 ms | p99 ms | errors | p90 vs direct |
 | --- | ---: | ---: | ---: | ---: | ---: |
 | access-app -> dns:/// -> logic-app-v1 (baseline) | $dir_p50 | $dir_p90 | $dir_p99 | $dir_err | 1.00 |
+| access-app -> dns:/// -> logic-app-v1 again (A/A control) | $ctl_p50 | $ctl_p90 | $ctl_p99 | $ctl_err | $(ratio "$ctl_p90" "$dir_p90") |
 | access-app -> xds:///logic-app (100/0) -> logic-app-v1 | $xds_p50 | $xds_p90 | $xds_p99 | $xds_err | $(ratio "$xds_p90" "$dir_p90") |
-| difference (xDS - direct) | $(minus "$xds_p50" "$dir_p50") | $(minus "$xds_p90" "$dir_p90") | $(minus "$xds_p99" "$dir_p99") | | |
+
+| Difference to the baseline, ms | p50 | p90 | p99 | p90 per round: min / median / max |
+| --- | ---: | ---: | ---: | ---: |
+| A/A control - direct (the noise floor) | $(minus "$ctl_p50" "$dir_p50") | $(minus "$ctl_p90" "$dir_p90") | $(minus "$ctl_p99" "$dir_p99") | $(rounds control) |
+| xDS - direct (what the xDS hop adds) | $(minus "$xds_p50" "$dir_p50") | $(minus "$xds_p90" "$dir_p90") | $(minus "$xds_p99" "$dir_p99") | $(rounds xds) |
 TABLE

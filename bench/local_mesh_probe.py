@@ -9,7 +9,8 @@ Prints one line per measurement, for bench/local-mesh.sh to put in its table:
 Propagation is detected on traffic with a tight probe loop (no background load): one keep-alive connection calls
 /api/hello back to back. The split alternates 100/0 <-> 0/100, so the first answer from the version that rose from 0
 is the first request served by the new weights; the time runs from the PUT's response to that answer's arrival, so
-it is at most one probe round trip late. Standard library only; every loop is bounded in count and in time.
+it is at most one probe round trip late. Four untimed shifts warm the code paths first. Standard library only; every
+loop is bounded in count and in time.
 """
 import argparse
 import http.client
@@ -23,7 +24,9 @@ from urllib.parse import urlsplit
 
 ROUTE = "/api/routes/mesh-demo/logic-app"
 PROBE_MAX_CALLS = 20_000
-PROBE_MAX_SECONDS = 10.0
+PROBE_MAX_SECONDS = 10.0  # a timed shift not seen by then counts as missed
+SETTLE_MAX_SECONDS = 60.0  # for untimed waits: the first call through xDS discovers everything on a cold JVM
+WARM_UP_SHIFTS = 4
 
 
 class Access:
@@ -49,7 +52,8 @@ class Console:
 
     def __init__(self, base, username, password):
         url = urlsplit(base)
-        self.conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+        # Generous: the first requests after start-up run in the interpreter, on a machine that may be busy.
+        self.conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
         status, _, headers = self._send("POST", "/login", {"username": username, "password": password})
         if status >= 400:
             sys.exit(f"mesh-console refused the sign-in ({status})")
@@ -85,9 +89,9 @@ class Console:
         return took
 
 
-def until(access, done):
-    """Calls until done(version) is true; the time of that answer, or None after the probe's bounds."""
-    deadline = time.perf_counter() + PROBE_MAX_SECONDS
+def until(access, done, seconds=PROBE_MAX_SECONDS):
+    """Calls until done(version) is true; the time of that answer, or None after `seconds` or PROBE_MAX_CALLS."""
+    deadline = time.perf_counter() + seconds
     for _ in range(PROBE_MAX_CALLS):
         version = access.call()
         now = time.perf_counter()
@@ -106,8 +110,8 @@ def streak(access, version, run=100):
         count[0] = count[0] + 1 if answer == version else 0
         return count[0] >= run
 
-    if until(access, done) is None:
-        sys.exit(f"no run of {run} answers from {version} within {PROBE_MAX_SECONDS:.0f} s")
+    if until(access, done, SETTLE_MAX_SECONDS) is None:
+        sys.exit(f"no run of {run} answers from {version} within {SETTLE_MAX_SECONDS:.0f} s")
 
 
 def percentile(values, p):
@@ -117,17 +121,22 @@ def percentile(values, p):
 
 
 def propagation(console, access, shifts):
+    """Untimed warm-up shifts first (the first ones run cold code in the console and in gRPC), then timed ones."""
     console.shift(100, 0)
     streak(access, "v1")  # 100/0 is in effect
     delays, puts, missed = [], [], 0
-    for i in range(shifts):
+    for i in range(WARM_UP_SHIFTS + shifts):
         rising, split = ("v2", (0, 100)) if i % 2 == 0 else ("v1", (100, 0))
-        puts.append(console.shift(*split))
+        put = console.shift(*split)
         answered = time.perf_counter()
         seen = until(access, lambda version, rising=rising: version == rising)
         if seen is None:
-            missed += 1
             streak(access, rising)
+        if i < WARM_UP_SHIFTS:
+            continue
+        puts.append(put)
+        if seen is None:
+            missed += 1
         else:
             delays.append(seen - answered)
     if not delays:
@@ -143,8 +152,8 @@ def split(console, access_url, probe, v1, v2, requests, threads):
     console.shift(100, 0)
     streak(probe, "v1")
     console.shift(v1, v2)
-    if until(probe, lambda version: version == "v2") is None:
-        sys.exit(f"{v1}/{v2} did not reach traffic within {PROBE_MAX_SECONDS:.0f} s")
+    if until(probe, lambda version: version == "v2", SETTLE_MAX_SECONDS) is None:
+        sys.exit(f"{v1}/{v2} did not reach traffic within {SETTLE_MAX_SECONDS:.0f} s")
     counts = {}
     lock = threading.Lock()
     remaining = [requests]
@@ -185,13 +194,16 @@ def main():
     with open(args.password_file, encoding="utf-8") as file:
         password = file.read().strip()
 
-    console = Console(args.console, args.username, password)
-    probe = Access(args.access)
-    propagation(console, probe, args.shifts)
-    for v1, v2 in ((90, 10), (50, 50)):
-        split(console, args.access, probe, v1, v2, args.split_requests, args.threads)
-    console.shift(100, 0)  # for the hop latency that follows: every call to logic-app-v1
-    streak(probe, "v1")
+    try:
+        console = Console(args.console, args.username, password)
+        probe = Access(args.access)
+        propagation(console, probe, args.shifts)
+        for v1, v2 in ((90, 10), (50, 50)):
+            split(console, args.access, probe, v1, v2, args.split_requests, args.threads)
+        console.shift(100, 0)  # for the hop latency that follows: every call to logic-app-v1
+        streak(probe, "v1")
+    except (OSError, http.client.HTTPException) as e:
+        sys.exit(f"mesh-console did not answer: {e!r} (see its log)")
 
 
 if __name__ == "__main__":

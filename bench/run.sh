@@ -37,7 +37,12 @@ VERSION=0.1.0
 JAVA_OPTS=${JAVA_OPTS:--Xmx192m}
 WORK=$(mktemp -d)
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() {
+  local status=$?
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "$status" = 0 ]; then rm -rf "$WORK"; else echo "Failed; the apps' logs are in $WORK" >&2; fi
+}
 trap cleanup EXIT
 
 need=()
@@ -62,6 +67,10 @@ for module in logic-app-v1 access-app; do
     break
   fi
 done
+# Run copies: a build in the same checkout may replace a jar under a running JVM.
+mkdir "$WORK/jars"
+for module in logic-app-v1 access-app; do cp "$(jar "$module")" "$WORK/jars/"; done
+jar() { echo "$WORK/jars/$1-$VERSION.jar"; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
