@@ -13,8 +13,7 @@ class ClosedReadsTest extends StandInTest {
 
     @BeforeEach
     void loadFixtures() {
-        standIn.clear();
-        standIn.apply("logic-app.yaml");
+        standIn.reset("logic-app.yaml");
     }
 
     @Test

@@ -22,12 +22,8 @@ class EditingRulesTest extends StandInTest {
 
     @BeforeEach
     void loadFixtures() {
-        standIn.clear();
-        standIn.apply("logic-app.yaml");
-        standIn.apply("bookinfo-reviews.yaml");
-        standIn.apply("host-split.yaml");
-        standIn.apply("controller-owned.yaml");
-        standIn.apply("missing-subset.yaml");
+        standIn.reset("logic-app.yaml", "bookinfo-reviews.yaml", "host-split.yaml", "controller-owned.yaml",
+                "missing-subset.yaml");
     }
 
     @Test

@@ -27,8 +27,7 @@ class EventsStreamTest extends StandInTest {
 
     @BeforeEach
     void openStream() throws IOException, InterruptedException {
-        standIn.clear();
-        standIn.apply("logic-app.yaml");
+        standIn.reset("logic-app.yaml");
         HttpRequest request = HttpRequest.newBuilder(server.getURI().resolve("/api/events"))
                 .header("Accept", "text/event-stream").build();
         stream = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()).body();

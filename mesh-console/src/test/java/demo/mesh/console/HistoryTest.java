@@ -19,8 +19,7 @@ class HistoryTest extends StandInTest {
 
     @BeforeEach
     void loadFixtures() {
-        standIn.clear();
-        standIn.apply("logic-app.yaml");
+        standIn.reset("logic-app.yaml");
     }
 
     @Test

@@ -65,6 +65,14 @@ public final class KubernetesStandIn implements AutoCloseable {
         }
     }
 
+    /** Starts over from exactly these fixtures: {@link #clear()}, then {@link #apply(String)} each. */
+    public void reset(String... fixtures) {
+        clear();
+        for (String fixture : fixtures) {
+            apply(fixture);
+        }
+    }
+
     /** Removes everything the tests create, so each test starts from its fixtures alone. */
     public void clear() {
         virtualServices().inNamespace(NAMESPACE).delete();

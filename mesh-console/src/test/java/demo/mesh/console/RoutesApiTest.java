@@ -16,10 +16,7 @@ class RoutesApiTest extends StandInTest {
 
     @BeforeEach
     void loadFixtures() {
-        standIn.clear();
-        standIn.apply("logic-app.yaml");
-        standIn.apply("bookinfo-reviews.yaml");
-        standIn.apply("host-split.yaml");
+        standIn.reset("logic-app.yaml", "bookinfo-reviews.yaml", "host-split.yaml");
     }
 
     @Test

@@ -17,8 +17,7 @@ class SecurityTest extends StandInTest {
 
     @BeforeEach
     void loadFixtures() {
-        standIn.clear();
-        standIn.apply("logic-app.yaml");
+        standIn.reset("logic-app.yaml");
         version = standIn.virtualService("logic-app").getMetadata().getResourceVersion();
     }
 

@@ -18,8 +18,7 @@ class SplitValidationTest extends StandInTest {
 
     @BeforeEach
     void loadFixtures() {
-        standIn.clear();
-        standIn.apply("logic-app.yaml");
+        standIn.reset("logic-app.yaml");
         version = standIn.virtualService("logic-app").getMetadata().getResourceVersion();
     }
 
