@@ -49,6 +49,12 @@ export class ServiceView {
       item.textContent = text;
       return item;
     }));
+    // A few warnings stay in view; a long list (the local mode's untranslated fields) folds behind its count.
+    const box = this.element.querySelector('.warnings-box');
+    const count = this.vs.warnings.length;
+    box.hidden = count === 0;
+    box.open = count <= 2;
+    this.element.querySelector('.warnings-summary').textContent = count === 1 ? '1 warning' : `${count} warnings`;
     this.element.querySelector('.revert').disabled = !this.canEdit || Boolean(this.vs.managedBy);
   }
 
