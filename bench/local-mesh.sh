@@ -48,62 +48,10 @@ while getopts "s:n:N:c:r:h" opt; do
 done
 if [ "$SHIFTS" -lt 20 ]; then echo "-s: at least 20 shifts make a p99 worth printing" >&2; exit 2; fi
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-VERSION=0.1.0
-JAVA_OPTS=${JAVA_OPTS:--Xmx192m}
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  local status=$?
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  if [ "$status" = 0 ]; then rm -rf "$WORK"; else echo "Failed; the apps' logs are in $WORK" >&2; fi
-}
-trap cleanup EXIT
-
-if ! command -v h2load >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "==> Installing nghttp2-client" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nghttp2-client >/dev/null \
-      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nghttp2-client >/dev/null; }
-  else
-    echo "Missing h2load: install it (Debian: apt-get install nghttp2-client) and retry." >&2
-    exit 1
-  fi
-fi
-
-MODULES=(logic-app-v1 logic-app-v2 access-app mesh-console)
-jar() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
-for module in "${MODULES[@]}"; do
-  if [ ! -f "$(jar "$module")" ]; then
-    echo "==> Building the apps" >&2
-    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${MODULES[*]}")" -am)
-    break
-  fi
-done
-# Run copies: a build in the same checkout may replace a jar under a running JVM.
-mkdir "$WORK/jars"
-for module in "${MODULES[@]}"; do cp "$(jar "$module")" "$WORK/jars/"; done
-jar() { echo "$WORK/jars/$1-$VERSION.jar"; }
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-# start NAME MODULE HTTP_PORT JAVA_OPTS... (environment from the caller); waits for readiness
-start() {
-  local name=$1 module=$2 port=$3; shift 3
-  # The console reads istio/*.yaml relative to the working directory, as scripts/run-local.sh runs it.
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  (cd "$ROOT" && exec java $JAVA_OPTS -Dmicronaut.server.port="$port" "$@" -jar "$(jar "$module")") \
-    >"$WORK/$name.log" 2>&1 &
-  local pid=$!
-  PIDS+=("$pid")
-  for _ in $(seq 1 1200); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null && return 0
-    kill -0 "$pid" 2>/dev/null || { echo "$name exited:" >&2; tail -20 "$WORK/$name.log" >&2; exit 1; }
-    sleep 0.05
-  done
-  echo "$name not ready after 60 s" >&2; tail -20 "$WORK/$name.log" >&2; exit 1
-}
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+need_tools h2load:nghttp2-client
+use_jars logic-app-v1 logic-app-v2 access-app mesh-console
 
 CONSOLE_HTTP=$(free_port); XDS=$(free_port); V1_GRPC=$(free_port); V2_GRPC=$(free_port)
 XDS_HTTP=$(free_port); DIRECT_HTTP=$(free_port); CONTROL_HTTP=$(free_port)

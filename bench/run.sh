@@ -31,70 +31,11 @@ while getopts "n:c:h" opt; do
   esac
 done
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-VERSION=0.1.0
-# The heap a pod gets: MaxRAMPercentage=50 of its 384Mi memory limit (k8s/*.yaml).
-JAVA_OPTS=${JAVA_OPTS:--Xmx192m}
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  local status=$?
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  if [ "$status" = 0 ]; then rm -rf "$WORK"; else echo "Failed; the apps' logs are in $WORK" >&2; fi
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
+need_tools hey:hey h2load:nghttp2-client
+use_jars logic-app-v1 access-app
 
-need=()
-command -v hey >/dev/null || need+=(hey)
-command -v h2load >/dev/null || need+=(nghttp2-client)
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "==> Installing ${need[*]}" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null \
-      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; }
-  else
-    echo "Missing ${need[*]}: install them (Debian: apt-get install hey nghttp2-client) and retry." >&2
-    exit 1
-  fi
-fi
-
-jar() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
-for module in logic-app-v1 access-app; do
-  if [ ! -f "$(jar "$module")" ]; then
-    echo "==> Building the apps" >&2
-    (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl logic-app-v1,access-app -am)
-    break
-  fi
-done
-# Run copies: a build in the same checkout may replace a jar under a running JVM.
-mkdir "$WORK/jars"
-for module in logic-app-v1 access-app; do cp "$(jar "$module")" "$WORK/jars/"; done
-jar() { echo "$WORK/jars/$1-$VERSION.jar"; }
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-now_ms() { date +%s%3N; }
-
-# start NAME MODULE HTTP_PORT JAVA_OPTS... ; sets READY_MS[NAME] and PID_OF[NAME]
-declare -A READY_MS PID_OF
-start() {
-  local name=$1 module=$2 port=$3; shift 3
-  local t0; t0=$(now_ms)
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  java $JAVA_OPTS -Dmicronaut.server.port="$port" "$@" -jar "$(jar "$module")" >"$WORK/$name.log" 2>&1 &
-  local pid=$!
-  PIDS+=("$pid")
-  for _ in $(seq 1 600); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null; then
-      READY_MS[$name]=$(( $(now_ms) - t0 ))
-      PID_OF[$name]=$pid
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || { echo "$name exited:" >&2; tail -20 "$WORK/$name.log" >&2; exit 1; }
-    sleep 0.05
-  done
-  echo "$name not ready after 30 s" >&2; exit 1
-}
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 LOGIC_HTTP=$(free_port); LOGIC_GRPC=$(free_port); ACCESS_HTTP=$(free_port)

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2034 # READY_MS and PID_OF are filled here and read by the scripts that source this file
+# What both benchmarks share: a scratch folder cleaned on success, the load tools, copies of the packaged jars, free
+# ports, and starting an app until it is ready. Sourced by bench/run.sh and bench/local-mesh.sh.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VERSION=0.1.0
+# The heap a pod gets: MaxRAMPercentage=50 of its 384Mi memory limit (k8s/*.yaml).
+JAVA_OPTS=${JAVA_OPTS:--Xmx192m}
+WORK=$(mktemp -d)
+PIDS=()
+declare -A READY_MS PID_OF
+
+cleanup() {
+  local status=$?
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ "$status" = 0 ]; then rm -rf "$WORK"; else echo "Failed; the apps' logs are in $WORK" >&2; fi
+}
+trap cleanup EXIT
+
+# need_tools COMMAND:PACKAGE... ; installs what is missing when run as root on Debian, else says what to install.
+need_tools() {
+  local missing=() tool
+  for tool in "$@"; do command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "==> Installing ${missing[*]}" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }
+  else
+    echo "Missing ${missing[*]}: install them (Debian: apt-get install ${missing[*]}) and retry." >&2
+    exit 1
+  fi
+}
+
+# use_jars MODULE... ; builds the jars when missing, then runs copies: a build in the same checkout may replace a
+# jar under a running JVM.
+use_jars() {
+  local module
+  for module in "$@"; do
+    if [ ! -f "$ROOT/$module/target/$module-$VERSION.jar" ]; then
+      echo "==> Building the apps" >&2
+      (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "$*")" -am)
+      break
+    fi
+  done
+  mkdir -p "$WORK/jars"
+  for module in "$@"; do cp "$ROOT/$module/target/$module-$VERSION.jar" "$WORK/jars/"; done
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now_ms() { date +%s%3N; }
+
+# start NAME MODULE HTTP_PORT JAVA_OPTIONS... (environment from the caller); waits for readiness and sets
+# READY_MS[NAME] (start to ready) and PID_OF[NAME]. Runs in the project root, as scripts/run-local.sh does, so the
+# console finds istio/*.yaml.
+start() {
+  local name=$1 module=$2 port=$3; shift 3
+  local t0 pid
+  t0=$(now_ms)
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  (cd "$ROOT" && exec java $JAVA_OPTS -Dmicronaut.server.port="$port" "$@" -jar "$WORK/jars/$module-$VERSION.jar") \
+    >"$WORK/$name.log" 2>&1 &
+  pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 1 1200); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null; then
+      READY_MS[$name]=$(( $(now_ms) - t0 ))
+      PID_OF[$name]=$pid
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "$name exited:" >&2; tail -20 "$WORK/$name.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "$name not ready after 60 s" >&2; tail -20 "$WORK/$name.log" >&2; exit 1
+}
