@@ -1,0 +1,20 @@
+package demo.mesh.access.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/** Answers 400 before any controller runs when the query string breaks {@link QueryStringRules}. */
+@ServerFilter("/api/**")
+class QueryStringFilter {
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<ErrorBody> check(HttpRequest<?> request) {
+        return QueryStringRules.problem(request.getUri().getRawQuery())
+                .map(problem -> HttpResponse.<ErrorBody>badRequest(new ErrorBody("bad_request", problem)))
+                .orElse(null);
+    }
+}
