@@ -52,6 +52,12 @@ use_jars() {
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 
+# stop NAME: SIGTERM to an app started by start, then waits for it to exit (a class-data archive is written then).
+stop() {
+  kill "${PID_OF[$1]}"
+  wait "${PID_OF[$1]}" 2>/dev/null || true
+}
+
 # start NAME MODULE HTTP_PORT JAVA_OPTIONS... (environment from the caller); waits for readiness and sets
 # READY_MS[NAME] (start to ready) and PID_OF[NAME]. Runs in the project root, as scripts/run-local.sh does, so the
 # console finds istio/*.yaml.

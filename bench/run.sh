@@ -3,7 +3,8 @@
 #   - GET /api/hello through access-app -> logic-app-v1 (the product path)
 #   - a direct gRPC call to logic-app-v1 (what the edge adds is the difference)
 #   - GET /api/ping on access-app, a constant answer (the HTTP server's own cost, the baseline)
-#   - each app's start-to-ready time and resident memory after the load
+#   - each app's start-to-ready time, plain (the baseline) and from a class-data archive made by a training run
+#     (scripts/cds.sh, as scripts/run-local.sh starts the apps), and its resident memory after the load
 # Everything runs on loopback; every load is bounded in count and in time.
 set -euo pipefail
 
@@ -38,10 +39,28 @@ use_jars logic-app-v1 access-app
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
+# shellcheck source=scripts/cds.sh
+. "$ROOT/scripts/cds.sh"
+declare -A PLAIN_MS
+# start_three_times NAME HTTP_PORT JAVA_OPTIONS...: plain (timed as the baseline), then once to make the class-data
+# archive, then from it (timed, and kept running for the load).
+start_three_times() {
+  local name=$1 port=$2; shift 2
+  local jar="$WORK/jars/$name-$VERSION.jar"
+  start "$name" "$name" "$port" "$@"
+  PLAIN_MS[$name]=${READY_MS[$name]}
+  stop "$name"
+  # shellcheck disable=SC2046 # cds_options prints a list of options
+  start "$name" "$name" "$port" $(cds_options "$jar") "$@"
+  stop "$name"
+  # shellcheck disable=SC2046
+  start "$name" "$name" "$port" $(cds_options "$jar") "$@"
+}
+
 LOGIC_HTTP=$(free_port); LOGIC_GRPC=$(free_port); ACCESS_HTTP=$(free_port)
-echo "==> Starting logic-app-v1 and access-app" >&2
-start logic-app-v1 logic-app-v1 "$LOGIC_HTTP" -Dgrpc.server.port="$LOGIC_GRPC"
-start access-app access-app "$ACCESS_HTTP" -Dgrpc.channels.logic-app.target="dns:///127.0.0.1:$LOGIC_GRPC"
+echo "==> Starting logic-app-v1 and access-app, each plain, then making and using a class-data archive" >&2
+start_three_times logic-app-v1 "$LOGIC_HTTP" -Dgrpc.server.port="$LOGIC_GRPC"
+start_three_times access-app "$ACCESS_HTTP" -Dgrpc.channels.logic-app.target="dns:///127.0.0.1:$LOGIC_GRPC"
 
 # hey NAME URL -> "p50_ms p99_ms rps errors"
 hey_run() {
@@ -88,8 +107,8 @@ $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $N reques
 | gRPC Logic/Hello direct to logic-app-v1 | $grpc_p50 | $grpc_p99 | $grpc_rps | $grpc_err | $(ratio "$grpc_p50" "$ping_p50") |
 | GET /api/hello (access-app -> logic-app-v1) | $edge_p50 | $edge_p99 | $edge_rps | $edge_err | $(ratio "$edge_p50" "$ping_p50") |
 
-| App | start to ready ms | RSS MB after load |
-| --- | ---: | ---: |
-| logic-app-v1 | ${READY_MS[logic-app-v1]} | $(rss_mb "${PID_OF[logic-app-v1]}") |
-| access-app | ${READY_MS[access-app]} | $(rss_mb "${PID_OF[access-app]}") |
+| App | start to ready ms, plain (baseline) | from the class-data archive | vs plain | RSS MB after load |
+| --- | ---: | ---: | ---: | ---: |
+| logic-app-v1 | ${PLAIN_MS[logic-app-v1]} | ${READY_MS[logic-app-v1]} | $(ratio "${READY_MS[logic-app-v1]}" "${PLAIN_MS[logic-app-v1]}") | $(rss_mb "${PID_OF[logic-app-v1]}") |
+| access-app | ${PLAIN_MS[access-app]} | ${READY_MS[access-app]} | $(ratio "${READY_MS[access-app]}" "${PLAIN_MS[access-app]}") | $(rss_mb "${PID_OF[access-app]}") |
 TABLE

@@ -72,9 +72,13 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+# shellcheck source=scripts/cds.sh
+. "$ROOT/scripts/cds.sh"
 start() { # name http-port java-options...
   local name=$1 port=$2; shift 2
-  (cd "$ROOT" && exec java -Dmicronaut.server.port="$port" "$@" -jar "$(jar "$name")" >"$LOGS/$name.log" 2>&1) &
+  # shellcheck disable=SC2046 # cds_options prints a list of options
+  (cd "$ROOT" && exec java $(cds_options "$(jar "$name")") -Dmicronaut.server.port="$port" "$@" -jar "$(jar "$name")" \
+    >"$LOGS/$name.log" 2>&1) &
   PIDS+=($!)
   echo "==> $name starting (log: target/local-logs/$name.log)"
 }
