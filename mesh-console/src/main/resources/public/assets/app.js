@@ -50,7 +50,10 @@ function listen() {
   events = new EventSource('api/events');
   events.addEventListener('route', (message) => changed(JSON.parse(message.data)));
   events.addEventListener('open', () => status(`${views.size} VirtualService(s) with weighted routes. Live.`));
-  events.addEventListener('error', () => status('Live updates interrupted; reconnecting…'));
+  // EventSource retries a dropped connection by itself, but not a refusal (too many pages open, signed out).
+  events.addEventListener('error', () => status(events.readyState === EventSource.CLOSED
+    ? 'Live updates refused by the console (too many pages open?); reload to try again.'
+    : 'Live updates interrupted; reconnecting…'));
 }
 
 function changed(change) {

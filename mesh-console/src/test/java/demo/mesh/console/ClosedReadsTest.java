@@ -20,6 +20,7 @@ class ClosedReadsTest extends StandInTest {
     void readsNeedSignInWhenOpenReadsIsOff() {
         assertThat(anonymous().get("/api/routes").status()).isEqualTo(401);
         assertThat(anonymous().get("/api/events").status()).isEqualTo(401);
+        assertThat(anonymous().get("/api/load/stream").status()).isEqualTo(401);
         assertThat(alice().get("/api/routes").status()).isEqualTo(200);
     }
 

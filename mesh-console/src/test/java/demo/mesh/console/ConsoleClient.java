@@ -9,10 +9,12 @@ import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Talks to the console the way the page does: cookies kept between calls, the CSRF cookie echoed in the
@@ -46,6 +48,26 @@ public final class ConsoleClient {
         return send("GET", path, null, null, false);
     }
 
+    /**
+     * A GET of {@code rawPath} exactly as written, dots and escapes included: {@link #get} resolves the path against
+     * the console's address, which would already remove the {@code ..} a path-traversal probe is about.
+     */
+    public Response getRaw(String rawPath) {
+        return send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + rawPath)).GET());
+    }
+
+    /**
+     * Opens a Server-Sent Events stream and returns as soon as the console has answered, with the lines to come;
+     * closing it hangs up, as a page does when it is closed.
+     */
+    public EventStream openStream(String path) {
+        // The timeout bounds the wait for the answer, not how long the stream may then stay open.
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = call(request, HttpResponse.BodyHandlers.ofLines());
+        return new EventStream(response.statusCode(), response.headers(), response.body());
+    }
+
     /** A JSON write with the CSRF token, as the page sends it. */
     public Response put(String path, String json) {
         return send("PUT", path, "application/json", json, true);
@@ -56,7 +78,7 @@ public final class ConsoleClient {
     }
 
     public Response send(String method, String path, String contentType, String body, boolean withCsrfToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -64,9 +86,17 @@ public final class ConsoleClient {
         if (withCsrfToken) {
             csrfToken().ifPresent(token -> request.header("X-CSRF-TOKEN", token));
         }
+        return send(request);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        HttpResponse<String> response = call(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body(), response.headers());
+    }
+
+    private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -82,7 +112,12 @@ public final class ConsoleClient {
                 .findFirst();
     }
 
-    public record Response(int status, String body) {
+    public record Response(int status, String body, HttpHeaders headers) {
+
+        /** The first value of a response header, if the console sent it. */
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
 
         public JsonNode json() {
             try {
@@ -95,6 +130,20 @@ public final class ConsoleClient {
         /** The {@code message} of an error answer. */
         public String message() {
             return json().path("message").asText();
+        }
+
+        @Override
+        public String toString() {
+            return "HTTP " + status + " " + body;
+        }
+    }
+
+    /** An open event stream: what the console answered, and its lines as they arrive. */
+    public record EventStream(int status, HttpHeaders headers, Stream<String> lines) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            lines.close();
         }
     }
 }

@@ -50,7 +50,11 @@ class ConsolePageBrowserTest extends StandInTest {
     @AfterEach
     void closeBrowser() throws IOException {
         if (browser != null) {
-            browser.close();
+            try {
+                assertThat(browser.contentSecurityPolicyViolations()).as("refused by the page's policy").isEmpty();
+            } finally {
+                browser.close();
+            }
         }
     }
 

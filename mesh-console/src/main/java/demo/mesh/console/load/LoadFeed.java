@@ -1,5 +1,6 @@
 package demo.mesh.console.load;
 
+import demo.mesh.console.api.StreamLimit;
 import io.micronaut.http.sse.Event;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -7,7 +8,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -23,14 +23,13 @@ public class LoadFeed {
     /** Enough for a page to show the last shift of every route it has. */
     private static final int SHIFTS_KEPT = 20;
 
-    private final int maxStreams;
-    private final AtomicInteger openStreams = new AtomicInteger();
+    private final StreamLimit streams;
     private final Sinks.Many<SecondCounts> seconds;
     private final Sinks.Many<ShiftReport> shifts = Sinks.many().replay().limit(SHIFTS_KEPT);
     private final Sinks.Many<LoadStatus> statuses = Sinks.many().multicast().directBestEffort();
 
     public LoadFeed(LoadConfiguration configuration) {
-        this.maxStreams = configuration.maxStreams();
+        this.streams = new StreamLimit(configuration.maxStreams(), "the load", LoadConfiguration.PREFIX + ".max-streams");
         this.seconds = Sinks.many().replay().limit(configuration.history());
     }
 
@@ -52,20 +51,16 @@ public class LoadFeed {
      * already following: each holds a connection for as long as it is open.
      */
     public Flux<Event<?>> open(Supplier<LoadStatus> currentStatus) {
-        if (openStreams.incrementAndGet() > maxStreams) {
-            openStreams.decrementAndGet();
-            throw LoadRequestException.busy(maxStreams + " pages are already following the load (the limit, "
-                    + LoadConfiguration.PREFIX + ".max-streams); close one and reload");
-        }
-        Flux<Event<?>> live = Flux.merge(
-                statuses.asFlux().map(status -> Event.of(status).name("status")),
-                seconds.asFlux().map(second -> Event.of(second).name("second")),
-                shifts.asFlux().map(shift -> Event.of(shift).name("shift")),
-                Flux.interval(KEEP_ALIVE).map(tick -> Event.of("").comment("keep-alive")));
-        return Flux.concat(
-                        Flux.just(Event.of("").comment("connected"), Event.of(currentStatus.get()).name("status")),
-                        live)
-                .doFinally(signal -> openStreams.decrementAndGet());
+        return streams.hold(() -> {
+            Flux<Event<?>> live = Flux.merge(
+                    statuses.asFlux().map(status -> Event.of(status).name("status")),
+                    seconds.asFlux().map(second -> Event.of(second).name("second")),
+                    shifts.asFlux().map(shift -> Event.of(shift).name("shift")),
+                    Flux.interval(KEEP_ALIVE).map(tick -> Event.of("").comment("keep-alive")));
+            return Flux.concat(
+                    Flux.just(Event.of("").comment("connected"), Event.of(currentStatus.get()).name("status")),
+                    live);
+        });
     }
 
     @PreDestroy

@@ -3,6 +3,7 @@ package demo.mesh.console.load;
 import demo.mesh.console.api.ApiError;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -14,6 +15,6 @@ public class LoadRequestExceptionHandler implements ExceptionHandler<LoadRequest
 
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, LoadRequestException exception) {
-        return HttpResponse.<ApiError>status(exception.status()).body(new ApiError(exception.getMessage(), exception.field()));
+        return HttpResponse.<ApiError>status(HttpStatus.BAD_REQUEST).body(new ApiError(exception.getMessage(), exception.field()));
     }
 }

@@ -25,25 +25,30 @@ import java.util.function.IntFunction;
  */
 final class FakeAccessApp implements AutoCloseable {
 
-    /** What to answer to one request. */
-    record Answer(int status, String version, Duration delay) {
+    /** What to answer to one request; {@code location} is set on redirects only. */
+    record Answer(int status, String version, Duration delay, URI location) {
 
         static Answer version(String version) {
-            return new Answer(200, version, Duration.ZERO);
+            return new Answer(200, version, Duration.ZERO, null);
         }
 
         static Answer status(int status) {
-            return new Answer(status, null, Duration.ZERO);
+            return new Answer(status, null, Duration.ZERO, null);
         }
 
         /** An answer that comes too late for the console's per-request timeout. */
         static Answer slow(String version, Duration delay) {
-            return new Answer(200, version, delay);
+            return new Answer(200, version, delay, null);
         }
 
         /** A 200 whose body has no version, as a misconfigured edge might send. */
         static Answer withoutVersion() {
-            return new Answer(200, null, Duration.ZERO);
+            return new Answer(200, null, Duration.ZERO, null);
+        }
+
+        /** A 302 to somewhere else, as a compromised or misconfigured target might send. */
+        static Answer redirect(URI location) {
+            return new Answer(302, null, Duration.ZERO, location);
         }
     }
 
@@ -110,6 +115,9 @@ final class FakeAccessApp implements AutoCloseable {
                     : "{\"message\":\"Hello, console!\",\"version\":\"" + answer.version() + "\",\"instance\":\"fake:1\"}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (answer.location() != null) {
+                exchange.getResponseHeaders().set("Location", answer.location().toString());
+            }
             served.add(new Served(exchange.getRequestURI().toString(), answer, System.currentTimeMillis()));
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {

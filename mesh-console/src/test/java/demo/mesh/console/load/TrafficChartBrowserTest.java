@@ -52,7 +52,11 @@ class TrafficChartBrowserTest extends LoadTestBase {
     @AfterEach
     void closeBrowser() throws IOException {
         if (browser != null) {
-            browser.close();
+            try {
+                assertThat(browser.contentSecurityPolicyViolations()).as("refused by the page's policy").isEmpty();
+            } finally {
+                browser.close();
+            }
         }
     }
 
