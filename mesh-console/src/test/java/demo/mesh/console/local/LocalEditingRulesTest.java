@@ -19,13 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static demo.mesh.console.RouteAssertions.assertWeights;
@@ -140,26 +134,6 @@ class LocalEditingRulesTest extends LocalConsoleTest {
     }
 
     @Test
-    void ofConcurrentSplitsFromOneVersionExactlyOneIsApplied() throws InterruptedException, ExecutionException {
-        String read = version(alice);
-        List<Callable<Integer>> puts = IntStream.rangeClosed(1, 8)
-                .mapToObj(v2 -> (Callable<Integer>) () -> alice.put(LOGIC_APP, splitBody(weights(100 - v2, v2, 0, 0), read)).status())
-                .toList();
-
-        List<Integer> statuses;
-        ExecutorService pool = Executors.newFixedThreadPool(puts.size());
-        try {
-            statuses = pool.invokeAll(puts).stream().map(LocalEditingRulesTest::join).toList();
-        } finally {
-            pool.shutdownNow();
-        }
-
-        assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
-        assertThat(version(alice)).isEqualTo(Long.toString(Long.parseLong(read) + 1));
-        assertThat(anonymous().get(LOGIC_APP + "/history").json()).hasSizeGreaterThanOrEqualTo(1);
-    }
-
-    @Test
     void changeIsStreamedToOpenPages() throws IOException, InterruptedException {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(server.getURI().resolve("/api/events"))
@@ -192,13 +166,5 @@ class LocalEditingRulesTest extends LocalConsoleTest {
 
     private static String weights(int v1, int v2, int v3, int v4) {
         return "\"v1\":" + v1 + ",\"v2\":" + v2 + ",\"v3\":" + v3 + ",\"v4\":" + v4;
-    }
-
-    private static int join(Future<Integer> status) {
-        try {
-            return status.get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new AssertionError("a concurrent PUT failed", e);
-        }
     }
 }
