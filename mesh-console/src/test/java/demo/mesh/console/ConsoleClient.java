@@ -56,13 +56,22 @@ public final class ConsoleClient {
     }
 
     public Response send(String method, String path, String contentType, String body, boolean withCsrfToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+        return send(method, path, contentType, body, withCsrfToken ? csrfToken().orElse(null) : null);
+    }
+
+    /**
+     * A request with exactly this {@code X-CSRF-TOKEN} header (none when null), whatever the cookie holds, as a forged
+     * request would send it. The path goes out as written, {@code ..}, {@code //} and escapes included, not resolved.
+     */
+    public Response send(String method, String path, String contentType, String body, String csrfToken) {
+        URI uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (withCsrfToken) {
-            csrfToken().ifPresent(token -> request.header("X-CSRF-TOKEN", token));
+        if (csrfToken != null) {
+            request.header("X-CSRF-TOKEN", csrfToken);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
