@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Talks to the console the way the page does: cookies kept between calls, the CSRF cookie echoed in the
@@ -48,26 +47,6 @@ public final class ConsoleClient {
         return send("GET", path, null, null, false);
     }
 
-    /**
-     * A GET of {@code rawPath} exactly as written, dots and escapes included: {@link #get} resolves the path against
-     * the console's address, which would already remove the {@code ..} a path-traversal probe is about.
-     */
-    public Response getRaw(String rawPath) {
-        return send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + rawPath)).GET());
-    }
-
-    /**
-     * Opens a Server-Sent Events stream and returns as soon as the console has answered, with the lines to come;
-     * closing it hangs up, as a page does when it is closed.
-     */
-    public EventStream openStream(String path) {
-        // The timeout bounds the wait for the answer, not how long the stream may then stay open.
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                .header("Accept", "text/event-stream").build();
-        HttpResponse<Stream<String>> response = call(request, HttpResponse.BodyHandlers.ofLines());
-        return new EventStream(response.statusCode(), response.headers(), response.body());
-    }
-
     /** A JSON write with the CSRF token, as the page sends it. */
     public Response put(String path, String json) {
         return send("PUT", path, "application/json", json, true);
@@ -78,13 +57,22 @@ public final class ConsoleClient {
     }
 
     public Response send(String method, String path, String contentType, String body, boolean withCsrfToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        return send(method, path, contentType, body, withCsrfToken ? csrfToken().orElse(null) : null);
+    }
+
+    /**
+     * A request with exactly this {@code X-CSRF-TOKEN} header (none when null), whatever the cookie holds, as a forged
+     * request would send it. The path goes out as written, {@code ..}, {@code //} and escapes included, not resolved.
+     */
+    public Response send(String method, String path, String contentType, String body, String csrfToken) {
+        URI uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (withCsrfToken) {
-            csrfToken().ifPresent(token -> request.header("X-CSRF-TOKEN", token));
+        if (csrfToken != null) {
+            request.header("X-CSRF-TOKEN", csrfToken);
         }
         return send(request);
     }
@@ -135,15 +123,6 @@ public final class ConsoleClient {
         @Override
         public String toString() {
             return "HTTP " + status + " " + body;
-        }
-    }
-
-    /** An open event stream: what the console answered, and its lines as they arrive. */
-    public record EventStream(int status, HttpHeaders headers, Stream<String> lines) implements AutoCloseable {
-
-        @Override
-        public void close() {
-            lines.close();
         }
     }
 }

@@ -5,16 +5,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
+import static demo.mesh.console.RouteAssertions.assertRouteChange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,19 +17,12 @@ import static org.awaitility.Awaitility.await;
 @MicronautTest
 class EventsStreamTest extends StandInTest {
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private Stream<String> stream;
+    private EventStream stream;
 
     @BeforeEach
-    void openStream() throws IOException, InterruptedException {
+    void openStream() {
         standIn.reset("logic-app.yaml");
-        HttpRequest request = HttpRequest.newBuilder(server.getURI().resolve("/api/events"))
-                .header("Accept", "text/event-stream").build();
-        stream = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()).body();
-        Thread reader = new Thread(() -> stream.forEach(lines::add), "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(": connected"));
+        stream = EventStream.routeChanges(server.getURI());
     }
 
     @AfterEach
@@ -51,20 +39,16 @@ class EventsStreamTest extends StandInTest {
             return vs;
         });
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lines)
-                .anySatisfy(line -> assertThat(line)
-                        .startsWith("data:")
-                        .contains("\"type\":\"MODIFIED\"", "\"name\":\"logic-app\"")
-                        .contains("{\"host\":\"logic-app\",\"subset\":\"v1\",\"weight\":75}")
-                        .contains("{\"host\":\"logic-app\",\"subset\":\"v2\",\"weight\":25}")));
-        assertThat(lines).contains("event: route");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stream.named("route"))
+                .anySatisfy(change -> assertRouteChange(change, "MODIFIED", "logic-app", "logic-app-split", 75, 25)));
     }
 
     @Test
     void aDeletionIsDelivered() {
         standIn.virtualServices().inNamespace(KubernetesStandIn.NAMESPACE).withName("logic-app").delete();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lines)
-                .anySatisfy(line -> assertThat(line).contains("\"type\":\"DELETED\"", "\"name\":\"logic-app\"")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stream.named("route"))
+                .anySatisfy(change -> assertThat(change.path("type").asText() + " " + change.path("name").asText())
+                        .isEqualTo("DELETED logic-app")));
     }
 }

@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * A stand-in for the Kubernetes API server: fabric8's mock server in CRUD mode on a loopback port. No real API
  * server can run here. It stores, versions and watches objects like the real one, and refuses updates with a stale
- * resourceVersion; it does not validate Istio schemas or expire Events.
+ * resourceVersion; it does not validate Istio schemas or expire Events. It can be {@linkplain #stop() stopped} and
+ * {@linkplain #restart() restarted} like an API server going away and coming back.
  */
 public final class KubernetesStandIn implements AutoCloseable {
 
@@ -33,14 +34,32 @@ public final class KubernetesStandIn implements AutoCloseable {
             istio("VirtualService", "virtualservices"),
             istio("DestinationRule", "destinationrules"));
 
-    private final KubernetesMockServer server;
+    /** The stored objects and the resourceVersion counter live here, not in the server, so they outlive a restart. */
+    private final KubernetesCrudDispatcher store = new KubernetesCrudDispatcher(ISTIO);
+    private final int port;
     private final KubernetesClient client;
+    private KubernetesMockServer server;
 
     public KubernetesStandIn() {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(ISTIO), false);
-        server.init(InetAddress.getLoopbackAddress(), 0);
+        server = serve(0);
+        port = server.getPort();
         client = server.createClient();
+    }
+
+    /**
+     * Takes the API server away: its port refuses connections and open watches are cut, as when the control plane
+     * crashes or restarts. The stored objects are kept for {@link #restart()}.
+     */
+    public void stop() {
+        server.destroy();
+    }
+
+    /**
+     * Brings the API server back on the same port with the objects it held, versions counting on from where they
+     * were. A mock web server cannot be started twice, so a new one serves the same store.
+     */
+    public void restart() {
+        server = serve(port);
     }
 
     /** The API server URL, for {@code mesh-console.kubernetes.api-url}. */
@@ -93,6 +112,12 @@ public final class KubernetesStandIn implements AutoCloseable {
     public void close() {
         client.close();
         server.destroy();
+    }
+
+    private KubernetesMockServer serve(int onPort) {
+        KubernetesMockServer mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), store, false);
+        mock.init(InetAddress.getLoopbackAddress(), onPort);
+        return mock;
     }
 
     private static CustomResourceDefinitionContext istio(String kind, String plural) {

@@ -47,6 +47,13 @@ public final class RouteAssertions {
         throw new AssertionError("no route " + name + " in " + virtualService);
     }
 
+    /** A {@code route} event of {@code /api/events}: what happened, to which VirtualService, and one route's weights. */
+    public static void assertRouteChange(JsonNode change, String type, String name, String route, int... weights) {
+        assertThat(change.path("type").asText()).as("change type in %s", change).isEqualTo(type);
+        assertThat(change.path("name").asText()).as("VirtualService in %s", change).isEqualTo(name);
+        assertWeights(route(change.path("current"), route), weights);
+    }
+
     private static Integer[] box(int... values) {
         Integer[] boxed = new Integer[values.length];
         for (int i = 0; i < values.length; i++) {

@@ -1,6 +1,5 @@
 package demo.mesh.console;
 
-import demo.mesh.console.ConsoleClient.EventStream;
 import demo.mesh.console.ConsoleClient.Response;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +59,7 @@ class SecurityHeadersTest extends StandInTest {
 
     @Test
     void theEventStreamCarriesTheHeaders() {
-        try (EventStream events = anonymous().openStream("/api/events")) {
+        try (EventStream events = EventStream.open(server.getURI(), "/api/events")) {
             assertThat(events.status()).isEqualTo(200);
             assertHardened(events.headers());
         }

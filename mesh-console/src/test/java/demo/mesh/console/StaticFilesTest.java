@@ -18,7 +18,7 @@ class StaticFilesTest extends StandInTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/", "/index.html", "/assets/app.js", "/assets/console.css"})
     void theFilesOfThePageAreServed(String path) {
-        assertThat(anonymous().getRaw(path).status()).as(path).isEqualTo(200);
+        assertThat(anonymous().get(path).status()).as(path).isEqualTo(200);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,7 +49,7 @@ class StaticFilesTest extends StandInTest {
             "/index.html/../../application.yml"})
     void aPathOutsideThePublicFolderShowsNoFile(String path) {
         for (ConsoleClient client : new ConsoleClient[] {anonymous(), alice()}) {
-            Response response = client.getRaw(path);
+            Response response = client.get(path);
 
             assertThat(response.status()).as("%s: %s", path, response).isBetween(400, 404);
             assertThat(response.body()).as(path)

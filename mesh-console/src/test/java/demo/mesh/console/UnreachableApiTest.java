@@ -35,7 +35,7 @@ class UnreachableApiTest implements TestPropertyProvider {
         Response response = new ConsoleClient(server.getURI()).get("/api/routes");
 
         assertThat(response.status()).isEqualTo(503);
-        assertThat(response.message()).startsWith("the Kubernetes API is unreachable");
+        assertThat(response.message()).isEqualToIgnoringCase("the Kubernetes API is unreachable: connection refused");
     }
 
     @Test

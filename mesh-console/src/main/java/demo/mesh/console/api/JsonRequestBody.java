@@ -1,5 +1,9 @@
 package demo.mesh.console.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
@@ -8,14 +12,17 @@ import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The checks every hand-read request body goes through before its own fields are read: a JSON content type, a size
- * limit, a JSON object with no unknown fields, and whole numbers in range. Each refusal names the field, and is
- * raised as the exception the caller's endpoint already turns into a 400.
+ * limit, a JSON object with no unknown or repeated fields, and whole numbers in range. Each refusal names the field,
+ * and is raised as the exception the caller's endpoint already turns into a 400.
  */
 public final class JsonRequestBody {
 
@@ -24,6 +31,8 @@ public final class JsonRequestBody {
     public interface Refusal {
         RuntimeException invalid(String field, String message);
     }
+
+    private static final JsonFactory STREAMING = new JsonFactory();
 
     private final JsonMapper jsonMapper;
     private final int maxBytes;
@@ -58,6 +67,7 @@ public final class JsonRequestBody {
         if (size > maxBytes) {
             throw refusal.invalid("body", "request body is " + size + " bytes; the limit is " + maxBytes);
         }
+        refuseRepeatedFields(body);
         JsonNode json;
         try {
             json = jsonMapper.readValue(body, JsonNode.class);
@@ -76,6 +86,37 @@ public final class JsonRequestBody {
             fields.put(field.getKey(), field.getValue());
         }
         return fields;
+    }
+
+    /**
+     * Parsers keep the last of two equal keys without a word, so {@code {"v2": 5, "v2": 10}} would be read as
+     * whichever came last, and what the caller meant is anyone's guess: refuse it instead.
+     */
+    private void refuseRepeatedFields(String body) {
+        try (JsonParser parser = STREAMING.createParser(body)) {
+            Deque<Set<String>> objects = new ArrayDeque<>();
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT) {
+                    objects.push(new HashSet<>());
+                } else if (token == JsonToken.END_OBJECT) {
+                    objects.pop();
+                } else if (token == JsonToken.FIELD_NAME && !objects.getFirst().add(parser.currentName())) {
+                    String field = path(parser.getParsingContext());
+                    throw refusal.invalid(field, field + " appears twice in the request body; send each field once");
+                }
+            }
+        } catch (IOException e) {
+            // Not JSON: the parse that follows says so in the usual words.
+        }
+    }
+
+    /** {@code weights.v2} for the field the parser is at. */
+    private static String path(JsonStreamContext context) {
+        Deque<String> names = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            names.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+        }
+        return String.join(".", names).replace(".[", "[");
     }
 
     /** {@code value} as an int from {@code min} to {@code max}; {@code unit} follows the range in the refusal. */

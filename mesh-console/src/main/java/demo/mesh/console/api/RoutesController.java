@@ -47,7 +47,7 @@ public class RoutesController {
 
     @Get("/{namespace}/{name}")
     public VirtualServiceRoutes get(String namespace, String name) {
-        return router.get(new RouteRef(namespace, name));
+        return router.get(RouteRef.requested(namespace, name));
     }
 
     @Put("/{namespace}/{name}")
@@ -55,13 +55,13 @@ public class RoutesController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public VirtualServiceRoutes shift(String namespace, String name, HttpRequest<?> request,
                                       @Body @Nullable String body, Authentication user) {
-        return traffic.shift(new RouteRef(namespace, name),
+        return traffic.shift(RouteRef.requested(namespace, name),
                 parser.parseSplit(request.getContentType().orElse(null), body), user.getName());
     }
 
     @Get("/{namespace}/{name}/history")
     public List<ChangeRecord> history(String namespace, String name) {
-        return traffic.history(new RouteRef(namespace, name));
+        return traffic.history(RouteRef.requested(namespace, name));
     }
 
     @Post("/{namespace}/{name}/revert")
@@ -69,7 +69,7 @@ public class RoutesController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public VirtualServiceRoutes revert(String namespace, String name, HttpRequest<?> request,
                                        @Body @Nullable String body, Authentication user) {
-        return traffic.revert(new RouteRef(namespace, name),
+        return traffic.revert(RouteRef.requested(namespace, name),
                 parser.parseRevertVersion(request.getContentType().orElse(null), body), user.getName());
     }
 }

@@ -1,55 +1,27 @@
 package demo.mesh.console.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import demo.mesh.console.EventStream;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
 /** Follows {@code GET /api/load/stream} the way a page's EventSource does, keeping every named event it gets. */
 final class LoadStreamReader implements AutoCloseable {
 
-    /** One Server-Sent Event: its name and its JSON data. */
-    record Received(String name, JsonNode data) {
-    }
+    private final EventStream stream;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final List<Received> events = new CopyOnWriteArrayList<>();
-    private final Stream<String> lines;
-    private final int status;
-
-    private LoadStreamReader(HttpResponse<Stream<String>> response) {
-        this.status = response.statusCode();
-        this.lines = response.body();
-        Thread reader = new Thread(this::read, "load-stream-reader");
-        reader.setDaemon(true);
-        reader.start();
+    private LoadStreamReader(EventStream stream) {
+        this.stream = stream;
     }
 
     /** Opens the stream; a refused stream is returned too, with its status and nothing to read. */
     static LoadStreamReader open(URI console) {
-        HttpRequest request = HttpRequest.newBuilder(console.resolve("/api/load/stream"))
-                .header("Accept", "text/event-stream").build();
-        try {
-            return new LoadStreamReader(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new LoadStreamReader(EventStream.open(console, "/api/load/stream"));
     }
 
     /** Opens the stream and waits for the status it starts with, so nothing published afterwards is missed. */
@@ -63,12 +35,12 @@ final class LoadStreamReader implements AutoCloseable {
     }
 
     int status() {
-        return status;
+        return stream.status();
     }
 
     /** The data of every event with this name, in the order received. */
     List<JsonNode> named(String name) {
-        return events.stream().filter(e -> e.name().equals(name)).map(Received::data).toList();
+        return stream.named(name);
     }
 
     /**
@@ -77,7 +49,7 @@ final class LoadStreamReader implements AutoCloseable {
      */
     List<JsonNode> ofLatestRun(String name) {
         List<JsonNode> found = new ArrayList<>();
-        for (Received event : events) {
+        for (EventStream.Received event : stream.events()) {
             if (event.name().equals("status") && event.data().path("running").asBoolean()) {
                 found.clear();
             } else if (event.name().equals(name)) {
@@ -89,23 +61,6 @@ final class LoadStreamReader implements AutoCloseable {
 
     @Override
     public void close() {
-        lines.close();
-    }
-
-    private void read() {
-        String name = "message";
-        try {
-            for (String line : (Iterable<String>) lines::iterator) {
-                if (line.startsWith("event:")) {
-                    name = line.substring("event:".length()).trim();
-                } else if (line.startsWith("data:") && line.length() > "data:".length()) {
-                    events.add(new Received(name, JSON.readTree(line.substring("data:".length()))));
-                } else if (line.isEmpty()) {
-                    name = "message";
-                }
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            // The stream was closed, by the test or by the console.
-        }
+        stream.close();
     }
 }

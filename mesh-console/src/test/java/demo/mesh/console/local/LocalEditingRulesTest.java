@@ -3,6 +3,7 @@ package demo.mesh.console.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.ConsoleClient.Response;
+import demo.mesh.console.EventStream;
 import demo.mesh.xds.MeshRouting;
 import demo.mesh.xds.MeshRoutingFiles;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;
@@ -12,22 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import static demo.mesh.console.RouteAssertions.assertRouteChange;
 import static demo.mesh.console.RouteAssertions.assertWeights;
 import static demo.mesh.console.RouteAssertions.route;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,43 +132,14 @@ class LocalEditingRulesTest extends LocalConsoleTest {
     }
 
     @Test
-    void ofConcurrentSplitsFromOneVersionExactlyOneIsApplied() throws InterruptedException, ExecutionException {
-        String read = version(alice);
-        List<Callable<Integer>> puts = IntStream.rangeClosed(1, 8)
-                .mapToObj(v2 -> (Callable<Integer>) () -> alice.put(LOGIC_APP, splitBody(weights(100 - v2, v2, 0, 0), read)).status())
-                .toList();
-
-        List<Integer> statuses;
-        ExecutorService pool = Executors.newFixedThreadPool(puts.size());
-        try {
-            statuses = pool.invokeAll(puts).stream().map(LocalEditingRulesTest::join).toList();
-        } finally {
-            pool.shutdownNow();
-        }
-
-        assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
-        assertThat(version(alice)).isEqualTo(Long.toString(Long.parseLong(read) + 1));
-        assertThat(anonymous().get(LOGIC_APP + "/history").json()).hasSizeGreaterThanOrEqualTo(1);
-    }
-
-    @Test
-    void changeIsStreamedToOpenPages() throws IOException, InterruptedException {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(server.getURI().resolve("/api/events"))
-                .header("Accept", "text/event-stream").build();
-        try (Stream<String> stream = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
-            Thread reader = new Thread(() -> stream.forEach(lines::add), "sse-reader");
-            reader.setDaemon(true);
-            reader.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains(": connected"));
-
+    void changeIsStreamedToOpenPages() {
+        try (EventStream stream = EventStream.routeChanges(server.getURI())) {
             shift(alice, weights(75, 25, 0, 0));
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lines).anySatisfy(line -> assertThat(line)
-                    .startsWith("data:")
-                    .contains("\"type\":\"MODIFIED\"", "\"namespace\":\"mesh-demo\"", "\"name\":\"logic-app\"")
-                    .contains("{\"host\":\"logic-app\",\"subset\":\"v1\",\"weight\":75}")
-                    .contains("{\"host\":\"logic-app\",\"subset\":\"v2\",\"weight\":25}")));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stream.named("route")).anySatisfy(change -> {
+                assertRouteChange(change, "MODIFIED", "logic-app", "logic-app-split", 75, 25, 0, 0);
+                assertThat(change.path("namespace").asText()).isEqualTo("mesh-demo");
+            }));
         }
     }
 
@@ -192,13 +155,5 @@ class LocalEditingRulesTest extends LocalConsoleTest {
 
     private static String weights(int v1, int v2, int v3, int v4) {
         return "\"v1\":" + v1 + ",\"v2\":" + v2 + ",\"v3\":" + v3 + ",\"v4\":" + v4;
-    }
-
-    private static int join(Future<Integer> status) {
-        try {
-            return status.get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new AssertionError("a concurrent PUT failed", e);
-        }
     }
 }

@@ -68,6 +68,16 @@ record LocalSettings(List<Path> routingFiles, Path endpointsFile, Path stateFile
                 "mesh-console.local.xds-port", "0");
     }
 
+    /** The lines of the change history the console keeps beside the state file; none before the first change. */
+    List<String> historyLines() {
+        Path history = new LocalModeConfiguration(routingFiles, endpointsFile, stateFile, 0).historyFile();
+        try {
+            return Files.exists(history) ? Files.readAllLines(history) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The state file's content, or null while the console has not written one. */
     String stateFileContent() {
         try {
