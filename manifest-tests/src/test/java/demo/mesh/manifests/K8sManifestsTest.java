@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,11 +126,7 @@ class K8sManifestsTest {
 
     @Test
     void theConsoleMayEditVirtualServicesAndReadWhatItShowsInItsNamespaceOnly() {
-        Map<String, List<String>> verbs = new TreeMap<>();
-        for (JsonNode rule : k8s.find("Role", "mesh-console").orElseThrow().at("/rules")) {
-            String group = rule.path("apiGroups").get(0).asText();
-            rule.path("resources").forEach(r -> verbs.put(group + "/" + r.asText(), texts(rule.path("verbs"))));
-        }
+        Map<String, List<String>> verbs = Roles.verbsByResource(k8s.find("Role", "mesh-console").orElseThrow());
 
         assertThat(verbs).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "networking.istio.io/virtualservices", List.of("get", "list", "watch", "update"),
@@ -161,15 +156,8 @@ class K8sManifestsTest {
     }
 
     @Test
-    void theProxylessComponentTurnsAccessAppIntoAnXdsClientWithoutASidecar(@TempDir Path overlay) throws IOException {
-        Files.writeString(overlay.resolve("kustomization.yaml"), String.join("\n",
-                "resources:",
-                "  - " + overlay.relativize(ProjectFiles.k8s()),
-                "components:",
-                "  - " + overlay.relativize(ProjectFiles.k8s().resolve("components/proxyless-access-app")),
-                ""));
-
-        Manifests rendered = ProjectFiles.rendered(overlay);
+    void theProxylessComponentTurnsAccessAppIntoAnXdsClientWithoutASidecar(@TempDir Path overlay) {
+        Manifests rendered = ProjectFiles.renderedWithComponent(overlay, "proxyless-access-app");
         Manifest accessApp = rendered.find("Deployment", "access-app").orElseThrow();
 
         assertThat(accessApp.at("/spec/template/metadata/annotations/inject.istio.io~1templates").asText())
@@ -198,9 +186,5 @@ class K8sManifestsTest {
             }
         }
         throw new AssertionError("no env " + name + " in " + env);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 }

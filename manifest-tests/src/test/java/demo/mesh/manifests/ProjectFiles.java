@@ -1,7 +1,10 @@
 package demo.mesh.manifests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the project's manifests and the test fixtures are. */
@@ -28,6 +31,21 @@ final class ProjectFiles {
     static Manifests rendered(Path dir) {
         String yaml = Kustomize.fromEnvironment().render(dir);
         return Manifests.of(new ManifestReader().read(yaml, "kubectl kustomize " + root().relativize(dir)));
+    }
+
+    /** k8s/ with {@code k8s/components/<component>}, as an overlay of one's own in {@code overlay} would render it. */
+    static Manifests renderedWithComponent(Path overlay, String component) {
+        try {
+            Files.writeString(overlay.resolve("kustomization.yaml"), String.join("\n",
+                    "resources:",
+                    "  - " + overlay.relativize(k8s()),
+                    "components:",
+                    "  - " + overlay.relativize(k8s().resolve("components").resolve(component)),
+                    ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write an overlay in " + overlay, e);
+        }
+        return rendered(overlay);
     }
 
     /** What {@code kubectl apply -k k8s} and {@code kubectl apply -k istio} leave in the cluster. */

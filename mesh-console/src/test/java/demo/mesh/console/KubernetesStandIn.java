@@ -11,14 +11,17 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the Kubernetes API server: fabric8's mock server in CRUD mode on a loopback port. No real API
@@ -106,6 +109,22 @@ public final class KubernetesStandIn implements AutoCloseable {
 
     public MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> virtualServices() {
         return client.genericKubernetesResources("networking.istio.io/v1", "VirtualService");
+    }
+
+    /** The requests received since the last call, oldest first, as "GET /api/v1/namespaces/...": who asked what. */
+    public List<String> takeRequests() {
+        List<String> requests = new ArrayList<>();
+        try {
+            RecordedRequest request = server.takeRequest(0, TimeUnit.SECONDS);
+            while (request != null) {
+                requests.add(request.getMethod() + " " + request.getPath());
+                request = server.takeRequest(0, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the stand-in's requests", e);
+        }
+        return requests;
     }
 
     @Override
