@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The local mesh as scripts/run-local.sh starts it, as real processes on loopback: mesh-console in local mode serving
  * the shipped istio/*.yaml (the DestinationRule and one of the split files) and an endpoints file of this mesh's own
- * over xDS, the logic instances that file lists, and access-app on an {@code xds:///logic-app} channel. Each mesh keeps its routing state
- * in {@code system-tests/target/local-mesh/<name>/}, emptied at start, so meshes of different tests never share it.
+ * over xDS, the logic instances that file lists, and access-app on an {@code xds:///logic-app} channel. Each mesh
+ * keeps its routing state in {@code system-tests/target/local-mesh/<name>/}, emptied at start, so meshes of
+ * different tests never share it.
  */
 final class LocalMesh implements AutoCloseable {
     static final String ROUTE = "/api/routes/mesh-demo/logic-app";
@@ -82,7 +83,8 @@ final class LocalMesh implements AutoCloseable {
     static LocalMesh start(String name, String split, Release... releases) throws Exception {
         Path splitFile = Path.of("istio", "virtual-service-logic-app-" + split + ".yaml");
         if (!Files.isRegularFile(AppProcess.projectRoot().resolve(splitFile))) {
-            throw new IllegalArgumentException("no split file " + splitFile + "; istio/ has 100-0, 90-10, 50-50, 0-100");
+            throw new IllegalArgumentException("no split file " + splitFile
+                    + "; istio/ has 100-0, 90-10, 50-50 and 0-100");
         }
         Path state = AppProcess.projectRoot().resolve("system-tests/target/local-mesh").resolve(name);
         Files.createDirectories(state);

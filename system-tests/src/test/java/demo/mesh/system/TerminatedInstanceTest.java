@@ -49,7 +49,7 @@ class TerminatedInstanceTest {
         assertThat(mesh.traffic().untilAnswerFrom("v1")).as("access-app has its routing").isTrue();
         AppProcess terminated = mesh.instance("v1-1");
 
-        TrafficSample.Disruption<OptionalInt> run = mesh.traffic().across(8, 150, () -> {
+        Disruption<OptionalInt> run = mesh.traffic().across(8, 150, () -> {
             terminated.terminate();
             return terminated.awaitExit(TERMINATION_GRACE);
         }, 300);

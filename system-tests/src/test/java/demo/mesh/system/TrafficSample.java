@@ -56,16 +56,16 @@ final class TrafficSample {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                return new Call(started, System.nanoTime(), response.statusCode(), "", "");
+                return new Call(started, System.nanoTime(), response.statusCode(), "", "", response.body());
             }
             JsonNode answer = JSON.readTree(response.body());
             return new Call(started, System.nanoTime(), 200, answer.path("version").asText(),
-                    answer.path("instance").asText());
+                    answer.path("instance").asText(), "");
         } catch (IOException e) {
-            return new Call(started, System.nanoTime(), 0, "", "");
+            return new Call(started, System.nanoTime(), 0, "", "", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Call(started, System.nanoTime(), 0, "", "");
+            return new Call(started, System.nanoTime(), 0, "", "", "interrupted");
         }
     }
 
@@ -135,34 +135,6 @@ final class TrafficSample {
         return new Disruption<>(calls, span[0], span[1], result);
     }
 
-    /**
-     * Calls made across an event.
-     *
-     * @param began  when the event started, on {@link System#nanoTime()}
-     * @param ended  when it returned
-     * @param result what it returned
-     */
-    record Disruption<T>(List<Call> calls, long began, long ended, T result) {
-        /** The calls answered or failed before the event began. */
-        List<Call> endedBefore() {
-            return calls.stream().filter(call -> call.ended() < began).toList();
-        }
-
-        /** The calls started before the event and not yet answered when it began. */
-        List<Call> inFlightAtStart() {
-            return calls.stream().filter(call -> call.inFlightAt(began)).toList();
-        }
-
-        /** The calls started after the event returned. */
-        List<Call> startedAfter() {
-            return calls.stream().filter(call -> call.started() > ended).toList();
-        }
-
-        List<Call> failed() {
-            return calls.stream().filter(call -> !call.answered()).toList();
-        }
-    }
-
     /** Calls until {@code run} calls in a row are answered by {@code version}; false if that takes over 5,000 calls. */
     boolean untilStreakOf(String version, int run) {
         int streak = 0;
@@ -188,8 +160,9 @@ final class TrafficSample {
      * @param status   the HTTP status, 0 when no answer came (connection refused or reset, timeout)
      * @param version  the answering release, empty unless the status is 200
      * @param instance the answering logic instance, empty unless the status is 200
+     * @param problem  what went wrong: access-app's error body, or why no answer came; empty on a 200
      */
-    record Call(long started, long ended, int status, String version, String instance) {
+    record Call(long started, long ended, int status, String version, String instance, String problem) {
         boolean answered() {
             return status == 200;
         }
@@ -201,6 +174,15 @@ final class TrafficSample {
 
         boolean inFlightAt(long nanoTime) {
             return started <= nanoTime && nanoTime <= ended;
+        }
+
+        /** The gRPC status access-app names in its error body ({@code unavailable}, {@code unknown}...), or empty. */
+        String grpcError() {
+            try {
+                return JSON.readTree(problem).path("error").asText();
+            } catch (IOException e) {
+                return "";
+            }
         }
     }
 
