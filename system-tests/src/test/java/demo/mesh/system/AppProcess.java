@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -99,6 +100,25 @@ final class AppProcess implements AutoCloseable {
                 .failFast(name + " exited early, see " + log, () -> !process.isAlive())
                 .ignoreExceptions()
                 .until(() -> get("/health/readiness").statusCode() == 200);
+    }
+
+    /** SIGTERM, as Kubernetes sends to a pod it replaces, without waiting: see {@link #awaitExit(Duration)}. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** SIGKILL, as a crash or the OOM killer ends a pod: no shutdown hook runs. Returns once the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " still runs 10 s after SIGKILL");
+        }
+    }
+
+    /** The exit code once the process has exited by itself, or empty if it still runs after {@code timeout}. */
+    OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
     }
 
     /** SIGTERM, as Kubernetes sends, then a hard kill if the app has not stopped in time. */

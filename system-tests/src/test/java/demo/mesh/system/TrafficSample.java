@@ -1,5 +1,6 @@
 package demo.mesh.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -10,13 +11,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Requests through access-app's {@code /api/hello}, counted by the version that answered ("error" for anything but
@@ -24,6 +33,7 @@ import java.util.function.BooleanSupplier;
  */
 final class TrafficSample {
     static final String ERROR = "error";
+    static final int MAX_CALLS_ACROSS = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -35,16 +45,27 @@ final class TrafficSample {
 
     /** One call: the answering version, or {@value #ERROR}. */
     String call(Map<String, String> headers) {
+        return exchange(headers).outcome();
+    }
+
+    /** One call as its caller saw it. */
+    Call exchange(Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(hello).timeout(Duration.ofSeconds(10));
         headers.forEach(request::header);
+        long started = System.nanoTime();
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()).path("version").asText() : ERROR;
+            if (response.statusCode() != 200) {
+                return new Call(started, System.nanoTime(), response.statusCode(), "", "", response.body());
+            }
+            JsonNode answer = JSON.readTree(response.body());
+            return new Call(started, System.nanoTime(), 200, answer.path("version").asText(),
+                    answer.path("instance").asText(), "");
         } catch (IOException e) {
-            return ERROR;
+            return new Call(started, System.nanoTime(), 0, "", "", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ERROR;
+            return new Call(started, System.nanoTime(), 0, "", "", "interrupted");
         }
     }
 
@@ -66,14 +87,52 @@ final class TrafficSample {
      */
     Map<String, Integer> whileRunning(int threads, int maxCalls, AtomicInteger progress, BooleanSupplier done)
             throws Exception {
-        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        callsWhileRunning(threads, maxCalls, progress, done)
+                .forEach(call -> counts.merge(call.outcome(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** As {@link #whileRunning}, keeping every call: when it started and ended, and who answered. */
+    List<Call> callsWhileRunning(int threads, int maxCalls, AtomicInteger progress, BooleanSupplier done)
+            throws Exception {
+        Queue<Call> calls = new ConcurrentLinkedQueue<>();
         runOn(threads, () -> {
             while (!done.getAsBoolean() && progress.get() < maxCalls) {
-                counts.merge(call(Map.of()), 1, Integer::sum);
+                calls.add(exchange(Map.of()));
                 progress.incrementAndGet();
             }
         });
-        return new TreeMap<>(counts);
+        return List.copyOf(calls);
+    }
+
+    /**
+     * Keeps {@code threads} threads calling; once {@code callsBefore} calls have completed, runs {@code event} on a
+     * thread of its own, and keeps calling until at least {@code callsAfter} calls started after it returned have
+     * completed (at most {@value #MAX_CALLS_ACROSS} calls in all).
+     */
+    <T> Disruption<T> across(int threads, int callsBefore, Callable<T> event, int callsAfter) throws Exception {
+        AtomicInteger progress = new AtomicInteger();
+        AtomicInteger stopAt = new AtomicInteger(Integer.MAX_VALUE);
+        long[] span = new long[2];
+        CompletableFuture<T> happening = CompletableFuture.supplyAsync(() -> {
+            await("calls before the event").atMost(Duration.ofMinutes(2)).until(() -> progress.get() >= callsBefore);
+            try {
+                span[0] = System.nanoTime();
+                T result = event.call();
+                span[1] = System.nanoTime();
+                return result;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            } finally {
+                // The calls still in flight when the event returns, one per thread at most, started before it.
+                stopAt.set(progress.get() + threads + callsAfter);
+            }
+        });
+        List<Call> calls = callsWhileRunning(threads, MAX_CALLS_ACROSS, progress,
+                () -> happening.isDone() && progress.get() >= stopAt.get());
+        T result = happening.get(1, TimeUnit.SECONDS);
+        return new Disruption<>(calls, span[0], span[1], result);
     }
 
     /** Calls until {@code run} calls in a row are answered by {@code version}; false if that takes over 5,000 calls. */
@@ -95,13 +154,45 @@ final class TrafficSample {
         return false;
     }
 
+    /**
+     * A call through access-app, timed on {@link System#nanoTime()}.
+     *
+     * @param status   the HTTP status, 0 when no answer came (connection refused or reset, timeout)
+     * @param version  the answering release, empty unless the status is 200
+     * @param instance the answering logic instance, empty unless the status is 200
+     * @param problem  what went wrong: access-app's error body, or why no answer came; empty on a 200
+     */
+    record Call(long started, long ended, int status, String version, String instance, String problem) {
+        boolean answered() {
+            return status == 200;
+        }
+
+        /** The answering version, or {@value TrafficSample#ERROR}. */
+        String outcome() {
+            return answered() ? version : ERROR;
+        }
+
+        boolean inFlightAt(long nanoTime) {
+            return started <= nanoTime && nanoTime <= ended;
+        }
+
+        /** The gRPC status access-app names in its error body ({@code unavailable}, {@code unknown}...), or empty. */
+        String grpcError() {
+            try {
+                return JSON.readTree(problem).path("error").asText();
+            } catch (IOException e) {
+                return "";
+            }
+        }
+    }
+
     private static void runOn(int threads, Runnable work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> running = java.util.stream.IntStream.range(0, threads)
                     .<Future<?>>mapToObj(i -> pool.submit(work)).toList();
             for (Future<?> future : running) {
-                future.get(3, java.util.concurrent.TimeUnit.MINUTES);
+                future.get(3, TimeUnit.MINUTES);
             }
         } finally {
             pool.shutdownNow();

@@ -1,0 +1,214 @@
+package demo.mesh.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import demo.mesh.console.ConsoleClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local mesh as scripts/run-local.sh starts it, as real processes on loopback: mesh-console in local mode serving
+ * the shipped istio/*.yaml (the DestinationRule and one of the split files) and an endpoints file of this mesh's own
+ * over xDS, the logic instances that file lists, and access-app on an {@code xds:///logic-app} channel. Each mesh
+ * keeps its routing state in {@code system-tests/target/local-mesh/<name>/}, emptied at start, so meshes of
+ * different tests never share it.
+ */
+final class LocalMesh implements AutoCloseable {
+    static final String ROUTE = "/api/routes/mesh-demo/logic-app";
+    private static final String USER = "tester";
+    private static final String PASSWORD = "local-mesh-test";
+
+    /**
+     * The instances of one release.
+     *
+     * @param properties Micronaut properties every instance starts with, e.g. the fault knob
+     */
+    record Release(String version, int instances, Map<String, String> properties) {
+        Release {
+            if (instances < 1) {
+                throw new IllegalArgumentException("release " + version + " needs at least one instance");
+            }
+            properties = Map.copyOf(properties);
+        }
+
+        static Release of(String version) {
+            return new Release(version, 1, Map.of());
+        }
+
+        Release instances(int count) {
+            return new Release(version, count, properties);
+        }
+
+        Release with(String property, String value) {
+            Map<String, String> more = new HashMap<>(properties);
+            more.put(property, value);
+            return new Release(version, instances, more);
+        }
+    }
+
+    private final String name;
+    private final Map<String, String> consoleProperties;
+    private final Map<String, AppProcess> instances = new LinkedHashMap<>();
+    private AppProcess console;
+    private AppProcess access;
+    private TrafficSample traffic;
+
+    private LocalMesh(String name, Map<String, String> consoleProperties) {
+        this.name = name;
+        this.consoleProperties = consoleProperties;
+    }
+
+    /** As {@link #start(String, String, Release...)} from the split run-local.sh starts with, 90/10. */
+    static LocalMesh start(String name, Release... releases) throws Exception {
+        return start(name, "90-10", releases);
+    }
+
+    /**
+     * Starts the console, then every instance of {@code releases} (named {@code v1-1}, {@code v1-2}... in answers),
+     * then access-app, each awaited ready; stops what started if anything fails.
+     *
+     * @param name  names the state folder and prefixes the process logs
+     * @param split the shipped split the console serves until a shift: {@code 90-10} for
+     *              {@code istio/virtual-service-logic-app-90-10.yaml}
+     */
+    static LocalMesh start(String name, String split, Release... releases) throws Exception {
+        Path splitFile = Path.of("istio", "virtual-service-logic-app-" + split + ".yaml");
+        if (!Files.isRegularFile(AppProcess.projectRoot().resolve(splitFile))) {
+            throw new IllegalArgumentException("no split file " + splitFile
+                    + "; istio/ has 100-0, 90-10, 50-50 and 0-100");
+        }
+        Path state = AppProcess.projectRoot().resolve("system-tests/target/local-mesh").resolve(name);
+        Files.createDirectories(state);
+        Files.deleteIfExists(state.resolve("routing.yaml"));
+        Files.deleteIfExists(state.resolve("routing-history.jsonl"));
+        Map<String, Map<String, Integer>> grpcPorts = new LinkedHashMap<>();
+        for (Release release : releases) {
+            Map<String, Integer> ports = grpcPorts.computeIfAbsent(release.version(), v -> new LinkedHashMap<>());
+            for (int i = 1; i <= release.instances(); i++) {
+                ports.put(release.version() + "-" + i, AppProcess.freePort());
+            }
+        }
+        int xdsPort = AppProcess.freePort();
+        LocalMesh mesh = new LocalMesh(name, Map.of(
+                "mesh-console.local.routing-files", "istio/destination-rule-logic-app.yaml," + splitFile,
+                "mesh-console.local.endpoints-file", writeEndpoints(state, grpcPorts).toString(),
+                "mesh-console.local.state-file", state.resolve("routing.yaml").toString(),
+                "mesh-console.local.xds-port", String.valueOf(xdsPort)));
+        try {
+            mesh.startConsole();
+            for (Release release : releases) {
+                for (Map.Entry<String, Integer> instance : grpcPorts.get(release.version()).entrySet()) {
+                    Map<String, String> properties = new HashMap<>(release.properties());
+                    properties.put("grpc.server.port", String.valueOf(instance.getValue()));
+                    properties.put("logic.instance", instance.getKey());
+                    mesh.instances.put(instance.getKey(), AppProcess.start(name + "-logic-app-" + instance.getKey(),
+                            "logic-app-" + release.version(), AppProcess.freePort(), properties));
+                }
+            }
+            mesh.access = AppProcess.start(name + "-access-app", "access-app", AppProcess.freePort(), Map.of(), Map.of(
+                    "LOGIC_APP_TARGET", "xds:///logic-app",
+                    "GRPC_XDS_BOOTSTRAP_CONFIG", "{\"xds_servers\":[{\"server_uri\":\"127.0.0.1:" + xdsPort + "\","
+                            + "\"channel_creds\":[{\"type\":\"insecure\"}],\"server_features\":[\"xds_v3\"]}],"
+                            + "\"node\":{\"id\":\"access-app\"}}"));
+            mesh.traffic = new TrafficSample(mesh.access);
+            return mesh;
+        } catch (Exception | AssertionError e) {
+            mesh.close();
+            throw e;
+        }
+    }
+
+    /** The subset addresses, as local/endpoints.yaml lists them. */
+    private static Path writeEndpoints(Path state, Map<String, Map<String, Integer>> grpcPorts) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("namespace: mesh-demo", "services:", "  logic-app:"));
+        grpcPorts.forEach((version, ports) -> lines.add("    " + version + ": ["
+                + String.join(", ", ports.values().stream().map(port -> "127.0.0.1:" + port).toList()) + "]"));
+        lines.add("");
+        return Files.writeString(state.resolve("endpoints.yaml"), String.join("\n", lines));
+    }
+
+    TrafficSample traffic() {
+        return traffic;
+    }
+
+    /** The logic instance answering as {@code instance} ({@code v1-1}, {@code v1-2}...). */
+    AppProcess instance(String instance) {
+        AppProcess process = instances.get(instance);
+        if (process == null) {
+            throw new IllegalArgumentException("no instance " + instance + " in this mesh, only " + instances.keySet());
+        }
+        return process;
+    }
+
+    /** Sets the split of route logic-app-split through the console's REST API, as the console's page does. */
+    void shift(int v1, int v2) {
+        ConsoleClient client = signedIn();
+        String version = client.get(ROUTE).json().path("resourceVersion").asText();
+        ConsoleClient.Response response = client.put(ROUTE, "{\"route\":\"logic-app-split\",\"weights\":{\"v1\":" + v1
+                + ",\"v2\":" + v2 + "},\"resourceVersion\":\"" + version + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    /**
+     * Shifts every call to {@code version} (100/0 or 0/100) and returns once 100 answers in a row came from it,
+     * which at any other split (even 90/10: 0.9<sup>100</sup>) is too unlikely to happen by chance.
+     */
+    void routeAllTo(String version) {
+        switch (version) {
+            case "v1" -> shift(100, 0);
+            case "v2" -> shift(0, 100);
+            default -> throw new IllegalArgumentException("the split routes to v1 or v2, not " + version);
+        }
+        assertThat(traffic.untilStreakOf(version, 100)).as("all traffic to %s reached access-app", version).isTrue();
+    }
+
+    /** The weights of route logic-app-split as the console reads them. */
+    Map<String, Integer> weights() {
+        Map<String, Integer> weights = new TreeMap<>();
+        for (JsonNode route : signedIn().get(ROUTE).json().path("routes")) {
+            if (route.path("name").asText().equals("logic-app-split")) {
+                route.path("destinations").forEach(d -> weights.put(d.path("subset").asText(),
+                        d.path("weight").asInt()));
+            }
+        }
+        return weights;
+    }
+
+    void stopConsole() throws InterruptedException {
+        console.close();
+    }
+
+    void startConsole() throws IOException {
+        console = AppProcess.start(name + "-mesh-console", "mesh-console", AppProcess.freePort(), consoleProperties,
+                Map.of("MESH_CONSOLE_MODE", "local",
+                        "MESH_CONSOLE_AUTH_USERNAME", USER,
+                        "MESH_CONSOLE_AUTH_PASSWORD", PASSWORD));
+    }
+
+    private ConsoleClient signedIn() {
+        return new ConsoleClient(console.uri("/")).signIn(USER, PASSWORD);
+    }
+
+    /** Stops access-app, the logic instances, then the console, each with SIGTERM. */
+    @Override
+    public void close() throws InterruptedException {
+        List<AppProcess> all = new ArrayList<>();
+        all.add(access);
+        all.addAll(instances.values());
+        all.add(console);
+        for (AppProcess app : all) {
+            if (app != null) {
+                app.close();
+            }
+        }
+    }
+}
