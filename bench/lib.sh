@@ -5,8 +5,10 @@
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VERSION=0.1.0
-# The heap a pod gets: MaxRAMPercentage=50 of its 384Mi memory limit (k8s/*.yaml).
-JAVA_OPTS=${JAVA_OPTS:--Xmx192m}
+# The memory a pod gives the JVM (k8s/*.yaml: a 384Mi limit, MaxRAMPercentage=50, so a 192 MiB heap that starts
+# small) and the collector it then picks (SerialGC: a pod has 1 CPU). Without MaxRAM the JVM would size its first
+# heap from this machine's memory and keep the whole 192 MiB committed.
+JAVA_OPTS=${JAVA_OPTS:--XX:MaxRAM=384m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC}
 WORK=$(mktemp -d)
 PIDS=()
 declare -A READY_MS PID_OF
@@ -80,4 +82,29 @@ start() {
     sleep 0.05
   done
   echo "$name not ready after 60 s" >&2; tail -20 "$WORK/$name.log" >&2; exit 1
+}
+
+# start_local_mesh: mesh-console in local mode (a temporary endpoints and state file, its own xDS port; user "bench",
+# password in $WORK/password), logic-app-v1 and logic-app-v2. Sets CONSOLE_HTTP and XDS_BOOTSTRAP, the
+# GRPC_XDS_BOOTSTRAP_CONFIG an access-app on xds:///logic-app needs; V1_GRPC is logic-app-v1's gRPC port.
+start_local_mesh() {
+  local xds v2_grpc
+  CONSOLE_HTTP=$(free_port); xds=$(free_port); V1_GRPC=$(free_port); v2_grpc=$(free_port)
+  cat >"$WORK/endpoints.yaml" <<YAML
+namespace: mesh-demo
+services:
+  logic-app:
+    v1: [127.0.0.1:$V1_GRPC]
+    v2: [127.0.0.1:$v2_grpc]
+YAML
+  head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$WORK/password"
+  MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME=bench MESH_CONSOLE_AUTH_PASSWORD=$(cat "$WORK/password") \
+    start mesh-console mesh-console "$CONSOLE_HTTP" \
+    -Dmesh-console.local.endpoints-file="$WORK/endpoints.yaml" \
+    -Dmesh-console.local.state-file="$WORK/routing.yaml" \
+    -Dmesh-console.local.xds-port="$xds"
+  start logic-app-v1 logic-app-v1 "$(free_port)" -Dgrpc.server.port="$V1_GRPC"
+  start logic-app-v2 logic-app-v2 "$(free_port)" -Dgrpc.server.port="$v2_grpc"
+  XDS_BOOTSTRAP="{\"xds_servers\":[{\"server_uri\":\"127.0.0.1:$xds\",\"channel_creds\":[{\"type\":\"insecure\"}],
+    \"server_features\":[\"xds_v3\"]}],\"node\":{\"id\":\"access-app\"}}"
 }

@@ -53,28 +53,12 @@ if [ "$SHIFTS" -lt 20 ]; then echo "-s: at least 20 shifts make a p99 worth prin
 need_tools h2load:nghttp2-client
 use_jars logic-app-v1 logic-app-v2 access-app mesh-console
 
-CONSOLE_HTTP=$(free_port); XDS=$(free_port); V1_GRPC=$(free_port); V2_GRPC=$(free_port)
 XDS_HTTP=$(free_port); DIRECT_HTTP=$(free_port); CONTROL_HTTP=$(free_port)
-cat >"$WORK/endpoints.yaml" <<YAML
-namespace: mesh-demo
-services:
-  logic-app:
-    v1: [127.0.0.1:$V1_GRPC]
-    v2: [127.0.0.1:$V2_GRPC]
-YAML
-head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$WORK/password"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "==> Starting mesh-console (local mode), logic-app-v1, logic-app-v2 and three access-apps" >&2
-MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME=bench MESH_CONSOLE_AUTH_PASSWORD=$(cat "$WORK/password") \
-  start mesh-console mesh-console "$CONSOLE_HTTP" \
-  -Dmesh-console.local.endpoints-file="$WORK/endpoints.yaml" \
-  -Dmesh-console.local.state-file="$WORK/routing.yaml" \
-  -Dmesh-console.local.xds-port="$XDS"
-start logic-app-v1 logic-app-v1 "$(free_port)" -Dgrpc.server.port="$V1_GRPC"
-start logic-app-v2 logic-app-v2 "$(free_port)" -Dgrpc.server.port="$V2_GRPC"
-GRPC_XDS_BOOTSTRAP_CONFIG="{\"xds_servers\":[{\"server_uri\":\"127.0.0.1:$XDS\",\"channel_creds\":[{\"type\":\"insecure\"}],
-  \"server_features\":[\"xds_v3\"]}],\"node\":{\"id\":\"access-app\"}}" LOGIC_APP_TARGET="xds:///logic-app" \
+start_local_mesh
+GRPC_XDS_BOOTSTRAP_CONFIG=$XDS_BOOTSTRAP LOGIC_APP_TARGET="xds:///logic-app" \
   start access-app-xds access-app "$XDS_HTTP"
 LOGIC_APP_TARGET="dns:///127.0.0.1:$V1_GRPC" start access-app-direct access-app "$DIRECT_HTTP"
 # An A/A control: a second access-app just like the direct one. What separates it from the direct one is noise

@@ -181,21 +181,32 @@ def split(console, access_url, probe, v1, v2, requests, threads):
     print(f"split {v1} {v2} {counts.get('v1', 0)} {counts.get('v2', 0)} {errors}")
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def mesh_arguments(description):
+    """A parser for the options every local-mesh script takes: where the console and access-app answer, and the
+    console's sign-in."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--console", required=True, help="mesh-console base URL")
     parser.add_argument("--access", required=True, help="base URL of the access-app on xds:///logic-app")
     parser.add_argument("--username", required=True)
     parser.add_argument("--password-file", required=True, help="a file holding the console's password")
+    return parser
+
+
+def signed_in(args):
+    """A Console signed in with the --username and --password-file given."""
+    with open(args.password_file, encoding="utf-8") as file:
+        return Console(args.console, args.username, file.read().strip())
+
+
+def main():
+    parser = mesh_arguments(__doc__)
     parser.add_argument("--shifts", type=int, default=40)
     parser.add_argument("--split-requests", type=int, default=5000)
     parser.add_argument("--threads", type=int, default=4)
     args = parser.parse_args()
-    with open(args.password_file, encoding="utf-8") as file:
-        password = file.read().strip()
 
     try:
-        console = Console(args.console, args.username, password)
+        console = signed_in(args)
         probe = Access(args.access)
         propagation(console, probe, args.shifts)
         for v1, v2 in ((90, 10), (50, 50)):

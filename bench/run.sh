@@ -99,7 +99,7 @@ read -r edge_p50 edge_p99 edge_rps edge_err <<<"$(hey_run hello "http://127.0.0.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 cat <<TABLE
 
-$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $N requests per path, concurrency $C
+$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $JAVA_OPTS, $N requests per path, concurrency $C
 
 | Path | p50 ms | p99 ms | req/s | errors | p50 vs /api/ping |
 | --- | ---: | ---: | ---: | ---: | ---: |

@@ -8,12 +8,11 @@ counted against them (no coordinated omission). Every INTERVAL seconds the next 
 read from /proc. The first minute is the baseline the later ones are compared with. Standard library only; every
 loop is bounded by DURATION.
 """
-import argparse
 import sys
 import threading
 import time
 
-from local_mesh_probe import Access, Console, percentile
+from local_mesh_probe import Access, mesh_arguments, percentile, signed_in
 
 CYCLE = ((100, 0), (90, 10), (50, 50), (0, 100), (50, 50), (90, 10))
 WINDOW = 60  # seconds per row of the latency table
@@ -90,19 +89,14 @@ def memory_table(rss, interval):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--console", required=True, help="mesh-console base URL")
-    parser.add_argument("--access", required=True, help="base URL of the access-app on xds:///logic-app")
-    parser.add_argument("--username", required=True)
-    parser.add_argument("--password-file", required=True, help="a file holding the console's password")
+    parser = mesh_arguments(__doc__)
     parser.add_argument("--duration", type=int, default=600, help="seconds")
     parser.add_argument("--interval", type=int, default=30, help="seconds between shifts")
     parser.add_argument("--rate", type=int, default=100, help="calls per second, all connections together")
     parser.add_argument("--threads", type=int, default=4, help="connections")
     parser.add_argument("apps", nargs="+", help="NAME=PID of every app whose memory is sampled")
     args = parser.parse_args()
-    with open(args.password_file, encoding="utf-8") as file:
-        console = Console(args.console, args.username, file.read().strip())
+    console = signed_in(args)
     apps = dict(app.split("=", 1) for app in args.apps)
 
     calls, rss, puts = [], {}, []
