@@ -5,7 +5,8 @@ For DURATION seconds, THREADS keep-alive connections call /api/hello, together R
 schedule. Latency runs from when a call was due, not from when it was sent, so a stall that holds calls back is
 counted against them (no coordinated omission). Every INTERVAL seconds the next split of the cycle
 100/0 -> 90/10 -> 50/50 -> 0/100 -> 50/50 -> 90/10 is PUT through the console's REST API, and every app's VmRSS is
-read from /proc. The first minute is the baseline the later ones are compared with. Standard library only; every
+read from /proc, with the share of CPU time the hypervisor gave to other guests (steal), which slows every app at
+once. The first minute is the baseline the later ones are compared with. Standard library only; every
 loop is bounded by DURATION.
 """
 import sys
@@ -45,18 +46,34 @@ def load(access_url, rate, threads, start, duration, calls):
     return workers
 
 
-def shifts_and_memory(console, apps, start, duration, interval, rss, puts):
+def cpu_jiffies():
+    """(stolen, total) CPU time of the whole machine so far: time the hypervisor gave to other guests counts as stolen."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        fields = [int(f) for f in stat.readline().split()[1:]]
+    return fields[7], sum(fields[:8])
+
+
+def shifts_and_memory(console, apps, start, duration, interval, rss, puts, cpu):
     for tick in range(duration // interval + 1):
         time.sleep(max(0.0, start + tick * interval - time.monotonic()))
+        cpu.append((time.monotonic() - start, *cpu_jiffies()))
         for name, pid in apps.items():
             rss.setdefault(name, []).append(rss_mib(pid))
         if tick * interval < duration:
             puts.append(console.shift(*CYCLE[tick % len(CYCLE)]) * 1000)
 
 
-def latency_table(calls):
-    rows = ["| Minute | calls | errors | p50 ms | p99 ms | max ms | p99 vs minute 1 |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+def stolen_percent(cpu, begin, end):
+    """Share of the machine's CPU time stolen between the samples nearest to `begin` and `end` seconds."""
+    first = min(cpu, key=lambda sample: abs(sample[0] - begin))
+    last = min(cpu, key=lambda sample: abs(sample[0] - end))
+    total = last[2] - first[2]
+    return 100 * (last[1] - first[1]) / total if total else 0.0
+
+
+def latency_table(calls, cpu):
+    rows = ["| Minute | calls | errors | p50 ms | p99 ms | max ms | p99 vs minute 1 | CPU stolen |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     baseline = None
     for minute in range(int(max(c[0] for c in calls) // WINDOW) + 1):
         window = [c for c in calls if minute * WINDOW <= c[0] < (minute + 1) * WINDOW]
@@ -64,10 +81,11 @@ def latency_table(calls):
         p99 = percentile(lat, 99)
         baseline = baseline or p99
         rows.append(f"| {minute + 1} | {len(window)} | {sum(not c[2] for c in window)} | {percentile(lat, 50):.2f}"
-                    f" | {p99:.2f} | {max(lat):.2f} | {p99 / baseline:.2f} |")
+                    f" | {p99:.2f} | {max(lat):.2f} | {p99 / baseline:.2f}"
+                    f" | {stolen_percent(cpu, minute * WINDOW, (minute + 1) * WINDOW):.0f} % |")
     lat = [c[1] for c in calls]
     rows.append(f"| all | {len(calls)} | {sum(not c[2] for c in calls)} | {percentile(lat, 50):.2f}"
-                f" | {percentile(lat, 99):.2f} | {max(lat):.2f} | |")
+                f" | {percentile(lat, 99):.2f} | {max(lat):.2f} | | {stolen_percent(cpu, 0, cpu[-1][0]):.0f} % |")
     return "\n".join(rows)
 
 
@@ -99,10 +117,10 @@ def main():
     console = signed_in(args)
     apps = dict(app.split("=", 1) for app in args.apps)
 
-    calls, rss, puts = [], {}, []
+    calls, rss, puts, cpu = [], {}, [], []
     start = time.monotonic() + 1
     workers = load(args.access, args.rate, args.threads, start, args.duration, calls)
-    shifts_and_memory(console, apps, start, args.duration, args.interval, rss, puts)
+    shifts_and_memory(console, apps, start, args.duration, args.interval, rss, puts, cpu)
     for worker in workers:
         worker.join(timeout=args.duration + 60)
     if any(worker.is_alive() for worker in workers):
@@ -110,7 +128,7 @@ def main():
     calls.sort()
     print(f"{len(puts)} shifts through the REST API, PUT p50 {percentile(puts, 50):.1f} ms,"
           f" max {max(puts):.1f} ms; {args.rate} calls/s from {args.threads} connections for {args.duration} s\n")
-    print(latency_table(calls))
+    print(latency_table(calls, cpu))
     print()
     print(memory_table(rss, args.interval))
 
