@@ -1,9 +1,6 @@
 package demo.mesh.system;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
 
@@ -31,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so no instance is ejected: the bound above rests on retries alone. (With a single v2 instance ejection could not
  * help: gRPC has no panic threshold, so ejecting the only instance of a subset would fail every call sent to it.)
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadReleaseTest {
+class BadReleaseTest extends LocalMeshScenario {
     static final int CALLS = 2_000;
     /** A call to v2 fails only if its first attempt and all 3 retries fail; half the calls go to v2. */
     private static final double CALL_FAILURE = 0.5 * Math.pow(0.5, 1 + 3);
@@ -41,29 +37,18 @@ class BadReleaseTest {
     /** Half the calls go to v2 and half of those fail on their one attempt. */
     private static final double WITHOUT_RETRIES = CALLS * 0.5 * 0.5;
 
-    private LocalMesh mesh;
-    private TrafficSample traffic;
-
-    @BeforeAll
-    void startAMeshWithABadV2() throws Exception {
-        mesh = LocalMesh.start("bad-release", "100-0", LocalMesh.Release.of("v1"),
+    @Override
+    LocalMesh startMesh() throws Exception {
+        return LocalMesh.start("bad-release", "100-0", LocalMesh.Release.of("v1"),
                 LocalMesh.Release.of("v2").with("logic.fault.error-rate", "0.5"));
-        traffic = mesh.traffic();
-    }
-
-    @AfterAll
-    void stopTheMesh() throws InterruptedException {
-        if (mesh != null) {
-            mesh.close();
-        }
     }
 
     @Test
     void retriesKeepTheEdgesErrorRateWithinThePolicysBoundAndRevertingEndsTheErrors() throws Exception {
         mesh.shift(50, 50);
-        assertThat(traffic.untilAnswerFrom("v2")).as("50/50 reached traffic").isTrue();
+        assertThat(mesh.traffic().untilAnswerFrom("v2")).as("50/50 reached traffic").isTrue();
 
-        Map<String, Integer> counts = traffic.counts(CALLS, 4, Map.of());
+        Map<String, Integer> counts = mesh.traffic().counts(CALLS, 4, Map.of());
 
         int failed = counts.getOrDefault(TrafficSample.ERROR, 0);
         System.out.printf("bad release at 50/50: %s, %.2f%% failed; policy allows %.0f to %.0f (%.2f%% expected)%n",
@@ -76,6 +61,6 @@ class BadReleaseTest {
                 .isGreaterThan(CALLS / 3);
 
         mesh.routeAllTo("v1");
-        assertThat(traffic.counts(1_000, 4, Map.of())).containsExactly(Map.entry("v1", 1_000));
+        assertThat(mesh.traffic().counts(1_000, 4, Map.of())).containsExactly(Map.entry("v1", 1_000));
     }
 }

@@ -1,9 +1,6 @@
 package demo.mesh.system;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Set;
@@ -27,27 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retries only cancelled, deadline-exceeded, internal, resource-exhausted and unavailable. Those are the calls the
  * killed instance held, at most one per load thread; most runs see none.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KilledInstanceTest {
+class KilledInstanceTest extends LocalMeshScenario {
     private static final int THREADS = 8;
     private static final int CALLS_AFTER = 800;
     /** The gRPC statuses the shipped route retries on, as access-app names them. */
     private static final Set<String> RETRY_ON = Set.of("unavailable", "cancelled");
 
-    private LocalMesh mesh;
-
-    @BeforeAll
-    void startAMeshWithTwoV1Instances() throws Exception {
-        mesh = LocalMesh.start("killed-instance", "100-0",
+    @Override
+    LocalMesh startMesh() throws Exception {
+        return LocalMesh.start("killed-instance", "100-0",
                 LocalMesh.Release.of("v1").instances(2).with("logic.fault.latency", "100ms"),
                 LocalMesh.Release.of("v2"));
-    }
-
-    @AfterAll
-    void stopTheMesh() throws InterruptedException {
-        if (mesh != null) {
-            mesh.close();
-        }
     }
 
     @Test

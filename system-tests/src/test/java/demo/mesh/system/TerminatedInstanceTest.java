@@ -1,9 +1,6 @@
 package demo.mesh.system;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -21,27 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exits by itself. No call fails, and the calls in flight at SIGTERM are answered by the instance that held them —
  * not merely rescued by a retry on the survivor, which the route's retry policy would otherwise hide.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TerminatedInstanceTest {
+class TerminatedInstanceTest extends LocalMeshScenario {
     /** How long Kubernetes waits after SIGTERM before it sends SIGKILL. */
     private static final Duration TERMINATION_GRACE = Duration.ofSeconds(30);
     /** logic-app's {@code grpc.server.await-termination}: how long in-flight calls may take to drain. */
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(20);
 
-    private LocalMesh mesh;
-
-    @BeforeAll
-    void startAMeshWithTwoSlowV1Instances() throws Exception {
-        mesh = LocalMesh.start("terminated-instance", "100-0",
+    @Override
+    LocalMesh startMesh() throws Exception {
+        return LocalMesh.start("terminated-instance", "100-0",
                 LocalMesh.Release.of("v1").instances(2).with("logic.fault.latency", "300ms"),
                 LocalMesh.Release.of("v2"));
-    }
-
-    @AfterAll
-    void stopTheMesh() throws InterruptedException {
-        if (mesh != null) {
-            mesh.close();
-        }
     }
 
     @Test
