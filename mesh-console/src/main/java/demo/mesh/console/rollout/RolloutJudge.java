@@ -42,7 +42,9 @@ public final class RolloutJudge {
                     + attempts(toHealth.calls()));
         }
         double p = BaselineComparison.pValue(toHealth, fromHealth);
-        if (p < BaselineComparison.FALSE_ALARM_RATE) {
+        // Under its own gate the comparison adds nothing a person needs; above it, it catches a release that is
+        // clearly worse than the baseline while still passing a lenient fixed threshold.
+        if (failures.isEmpty() && p < BaselineComparison.FALSE_ALARM_RATE) {
             failures.add(to + " fails more often than " + from + " beyond sampling noise: "
                     + percent(toHealth.successRate()) + " over " + attempts(toHealth.calls()) + " against "
                     + percent(fromHealth.successRate()) + " over " + fromHealth.calls()
