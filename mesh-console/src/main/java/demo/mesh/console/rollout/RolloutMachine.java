@@ -47,7 +47,8 @@ public final class RolloutMachine {
             }
             if (current.equals(progress.previousWeights())) {
                 // Recorded but never written (the console stopped in between): finishing it is not fighting anyone.
-                return new Decision(rollout, progress.weights(), null);
+                return new Decision(rollout, progress.weights(), title(rollout) + " writing the split it had recorded"
+                        + " before the console stopped");
             }
             // Neither: someone else wrote last, and what was pending is no longer ours to finish.
             progress = progress.confirmed();

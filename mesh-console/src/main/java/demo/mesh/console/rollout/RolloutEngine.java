@@ -1,0 +1,125 @@
+package demo.mesh.console.rollout;
+
+import demo.mesh.console.health.HealthQuery;
+import demo.mesh.console.health.MetricsUnavailableException;
+import demo.mesh.console.health.RouteHealth;
+import demo.mesh.console.health.TrafficMetrics;
+import demo.mesh.console.routing.Destination;
+import demo.mesh.console.routing.RouteRef;
+import demo.mesh.console.routing.RoutingException;
+import demo.mesh.console.routing.SplitCheck;
+import demo.mesh.console.routing.TrafficService;
+import demo.mesh.console.routing.VirtualServiceRoutes;
+import demo.mesh.console.routing.WeightedRoute;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Drives every rollout, on the leading console only: each tick reads each VirtualService's rollout and split,
+ * lets {@link RolloutMachine} decide, and has {@link RolloutWriter} write. Nothing is kept in memory between
+ * ticks, so a restart, a new leader or a missed tick resumes from what the route says.
+ */
+@Singleton
+public class RolloutEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutEngine.class);
+    /** Who the route's history names for the weights a rollout moves by itself. */
+    public static final String USER = "rollout";
+
+    private final TrafficService traffic;
+    private final RolloutStore store;
+    private final RolloutWriter writer;
+    private final Leadership leadership;
+    private final BeanProvider<TrafficMetrics> metrics;
+    private final Clock clock;
+    /** The unreadable annotations already warned about, so a bad one is logged once, not every second. */
+    private final Map<RouteRef, String> warned = new ConcurrentHashMap<>();
+
+    public RolloutEngine(TrafficService traffic, RolloutStore store, RolloutWriter writer, Leadership leadership,
+                         BeanProvider<TrafficMetrics> metrics, @Named(RolloutClock.NAME) Clock clock) {
+        this.traffic = traffic;
+        this.store = store;
+        this.writer = writer;
+        this.leadership = leadership;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = "${mesh-console.rollout.tick:1s}", initialDelay = "${mesh-console.rollout.tick:1s}")
+    void tickAll() {
+        if (!leadership.leader()) {
+            return;
+        }
+        List<VirtualServiceRoutes> routes;
+        try {
+            routes = traffic.list();
+        } catch (RoutingException e) {
+            LOG.debug("Rollouts wait: {}", e.getMessage());
+            return;
+        }
+        for (VirtualServiceRoutes vs : routes) {
+            RouteRef ref = new RouteRef(vs.namespace(), vs.name());
+            try {
+                tick(ref);
+            } catch (RoutingException e) {
+                // Someone wrote in between (CONFLICT) or the store is away: the next tick reads the truth again.
+                LOG.debug("Rollout of {} waits for the next tick: {}", ref, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("Rollout of {} failed this tick", ref, e);
+            }
+        }
+    }
+
+    /** One look at one route's rollout. */
+    void tick(RouteRef ref) {
+        KeptRollout kept;
+        try {
+            kept = store.read(ref).orElse(null);
+        } catch (RoutingException e) {
+            if (e.reason() == RoutingException.Reason.CONFLICT && !e.getMessage().equals(warned.put(ref, e.getMessage()))) {
+                LOG.warn(e.getMessage());
+            }
+            return;
+        }
+        if (kept == null || !kept.active()) {
+            return;
+        }
+        VirtualServiceRoutes vs = traffic.get(ref);
+        if (!vs.resourceVersion().equals(kept.resourceVersion())) {
+            return; // written between the two reads: look again next tick
+        }
+        Rollout rollout = kept.rollout();
+        WeightedRoute route = SplitCheck.selectRoute(vs, rollout.plan().route());
+        Instant now = clock.instant();
+        Decision decision = RolloutMachine.tick(ref.name(), rollout, route, now,
+                (window, step) -> check(ref, route, rollout.plan(), now, step, window));
+        writer.apply(ref, kept, decision, USER);
+    }
+
+    private Check check(RouteRef ref, WeightedRoute route, RolloutPlan plan, Instant now, int step,
+                        Duration window) {
+        if (!metrics.isPresent()) {
+            return Check.noData(now, step, "no metrics source is configured, so nothing can be judged");
+        }
+        String host = route.destinations().stream().filter(d -> d.key().equals(plan.to())).map(Destination::host)
+                .findFirst().orElse(route.destinations().get(0).host());
+        try {
+            RouteHealth health = metrics.get().health(new HealthQuery(ref.namespace(), host,
+                    List.of(plan.from(), plan.to()), window));
+            return Check.judged(now, step, plan, health.of(plan.to()), health.of(plan.from()));
+        } catch (MetricsUnavailableException e) {
+            return Check.noData(now, step, "the metrics source could not answer: " + e.getMessage());
+        }
+    }
+}

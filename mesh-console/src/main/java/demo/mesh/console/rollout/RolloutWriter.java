@@ -1,0 +1,58 @@
+package demo.mesh.console.rollout;
+
+import demo.mesh.console.routing.RouteRef;
+import demo.mesh.console.routing.SplitRequest;
+import demo.mesh.console.routing.TrafficService;
+import demo.mesh.console.routing.WeightSplit;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Carries out a {@link Decision} on the route, each write with the version the previous one left, so a change made
+ * by anyone in between refuses the rest (CONFLICT) and the next tick looks again.
+ *
+ * <p>A weight change is three writes: the rollout recording the split it is about to set (with the split before,
+ * as {@code previousWeights}), the split itself with the reason in the route's history, then the rollout with the
+ * write confirmed. A console stopped between any two finds on restart either the split it meant (and confirms it)
+ * or the split before (and writes it) — never a split it cannot explain, which would read as "changed elsewhere".
+ */
+@Singleton
+public class RolloutWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RolloutWriter.class);
+
+    private final TrafficService traffic;
+    private final RolloutStore store;
+    private final List<RolloutEvents> events;
+
+    /** @param events where notes that move no weight are announced: Kubernetes Events in a cluster, none locally */
+    public RolloutWriter(TrafficService traffic, RolloutStore store, List<RolloutEvents> events) {
+        this.traffic = traffic;
+        this.store = store;
+        this.events = events;
+    }
+
+    /** @return the rollout as now kept */
+    public Rollout apply(RouteRef ref, KeptRollout kept, Decision decision, String user) {
+        Rollout next = decision.rollout();
+        if (decision.weights() != null) {
+            String version = store.write(ref, next, kept.resourceVersion());
+            version = traffic.shift(ref, new SplitRequest(next.plan().route(), new WeightSplit(decision.weights()),
+                    version), user, decision.note()).resourceVersion();
+            Rollout confirmed = next.withProgress(next.progress().confirmed());
+            store.write(ref, confirmed, version);
+            return confirmed;
+        }
+        if (!next.equals(kept.rollout())) {
+            store.write(ref, next, kept.resourceVersion());
+        }
+        if (decision.note() != null) {
+            LOG.info("VirtualService {}: {}", ref, decision.note());
+            events.forEach(e -> e.announce(ref, decision.note()));
+        }
+        return next;
+    }
+}
