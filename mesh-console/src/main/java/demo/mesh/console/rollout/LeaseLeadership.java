@@ -46,8 +46,9 @@ class LeaseLeadership implements Leadership {
         return leader.get();
     }
 
-    String identity() {
-        return identity;
+    @Override
+    public String actor() {
+        return "rollout@" + identity;
     }
 
     private synchronized void stand() {

@@ -34,8 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RolloutEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RolloutEngine.class);
-    /** Who the route's history names for the weights a rollout moves by itself. */
-    public static final String USER = "rollout";
 
     private final TrafficService traffic;
     private final RolloutStore store;
@@ -104,7 +102,7 @@ public class RolloutEngine {
         Instant now = clock.instant();
         Decision decision = RolloutMachine.tick(ref.name(), rollout, route, now,
                 (window, step) -> check(ref, route, rollout.plan(), now, step, window));
-        writer.apply(ref, kept, decision, USER);
+        writer.apply(ref, kept, decision, leadership.actor());
     }
 
     private Check check(RouteRef ref, WeightedRoute route, RolloutPlan plan, Instant now, int step,

@@ -29,9 +29,9 @@ public final class RolloutMachine {
     private RolloutMachine() {
     }
 
-    /** A plan resolved against its route, accepted from {@code user} and waiting for its first step. */
-    public static Rollout accept(RolloutPlan resolved, String user) {
-        return new Rollout(resolved, RolloutProgress.accepted(user));
+    /** A plan resolved against its route, accepted from {@code user} as rollout {@code id}, waiting for its first step. */
+    public static Rollout accept(RolloutPlan resolved, String id, String user) {
+        return new Rollout(resolved, RolloutProgress.accepted(id, user));
     }
 
     public static Decision tick(String virtualService, Rollout rollout, WeightedRoute route, Instant now,
@@ -119,10 +119,11 @@ public final class RolloutMachine {
         } catch (RoutingException e) {
             String why = "rollout refused: " + e.getMessage();
             Rollout refused = new Rollout(rollout.plan(),
-                    RolloutProgress.accepted(ANNOTATION_USER).in(RolloutPhase.ABORTED, why));
+                    RolloutProgress.accepted(null, ANNOTATION_USER).in(RolloutPhase.ABORTED, why));
             return new Decision(refused, null, why);
         }
-        return Decision.none(accept(resolved, ANNOTATION_USER));
+        // No id: an annotation written by hand names no rollout, and the route holds only one at a time anyway.
+        return Decision.none(accept(resolved, null, ANNOTATION_USER));
     }
 
     private static Decision advance(Rollout rollout, Map<String, Integer> current, Instant now, String cause) {

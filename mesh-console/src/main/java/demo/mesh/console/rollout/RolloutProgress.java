@@ -13,6 +13,7 @@ import java.util.Map;
 /**
  * Where a rollout stands, kept with the route so that any console replica, after any restart, continues it.
  *
+ * @param id              tells one rollout of the route from the next, even two started alike at the same moment
  * @param state           null for a plan nobody has started yet (as {@code kubectl annotate} leaves it)
  * @param step            how many steps have been taken: 0 before the first, {@code steps.size()} at the last
  * @param weights         the split the rollout last set; any other split on the route was made elsewhere
@@ -27,7 +28,7 @@ import java.util.Map;
  * @param startedBy       who started it
  */
 @Serdeable
-public record RolloutProgress(@Nullable RolloutPhase state, int step, @Nullable Map<String, Integer> weights,
+public record RolloutProgress(@Nullable String id, @Nullable RolloutPhase state, int step, @Nullable Map<String, Integer> weights,
                               @Nullable Map<String, Integer> previousWeights, @Nullable Instant stepStartedAt,
                               @Nullable Instant windowStart, int failures, int noData, List<Check> checks,
                               @Nullable String reason, @Nullable String startedBy) {
@@ -49,20 +50,20 @@ public record RolloutProgress(@Nullable RolloutPhase state, int step, @Nullable 
         return weights == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     }
 
-    /** A plan accepted by {@code user} at {@code now}, not yet started. */
-    public static RolloutProgress accepted(String user) {
-        return new RolloutProgress(RolloutPhase.PROGRESSING, 0, null, null, null, null, 0, 0, List.of(),
+    /** A plan accepted from {@code user}, not yet started. */
+    public static RolloutProgress accepted(String id, String user) {
+        return new RolloutProgress(id, RolloutPhase.PROGRESSING, 0, null, null, null, null, 0, 0, List.of(),
                 "started by " + user, user);
     }
 
     /** Moved to {@code step} by writing {@code next} over {@code current}; the window starts afresh. */
     RolloutProgress moved(int step, Map<String, Integer> current, Map<String, Integer> next, Instant now, String why) {
-        return new RolloutProgress(RolloutPhase.PROGRESSING, step, next, current, now, now, 0, 0, checks, why, startedBy);
+        return new RolloutProgress(id, RolloutPhase.PROGRESSING, step, next, current, now, now, 0, 0, checks, why, startedBy);
     }
 
     /** Ended in {@code phase}, having written {@code next} over {@code current}. */
     RolloutProgress ended(RolloutPhase phase, Map<String, Integer> current, Map<String, Integer> next, String why) {
-        return new RolloutProgress(phase, step, next, current, stepStartedAt, windowStart, failures, noData, checks, why,
+        return new RolloutProgress(id, phase, step, next, current, stepStartedAt, windowStart, failures, noData, checks, why,
                 startedBy);
     }
 
@@ -70,25 +71,25 @@ public record RolloutProgress(@Nullable RolloutPhase state, int step, @Nullable 
     RolloutProgress checked(Check check, int failuresInARow, int noDataInARow, Instant now, String why) {
         List<Check> kept = new ArrayList<>(checks);
         kept.add(check);
-        return new RolloutProgress(state, step, weights, previousWeights, stepStartedAt, now, failuresInARow,
+        return new RolloutProgress(id, state, step, weights, previousWeights, stepStartedAt, now, failuresInARow,
                 noDataInARow, kept, why, startedBy);
     }
 
     /** In {@code phase} with nothing written. */
     RolloutProgress in(RolloutPhase phase, String why) {
-        return new RolloutProgress(phase, step, weights, previousWeights, stepStartedAt, windowStart, failures, noData,
+        return new RolloutProgress(id, phase, step, weights, previousWeights, stepStartedAt, windowStart, failures, noData,
                 checks, why, startedBy);
     }
 
     /** Progressing again from {@code current}, whoever set it, with a fresh window and counts. */
     RolloutProgress resumed(Map<String, Integer> current, Instant now, String why) {
-        return new RolloutProgress(RolloutPhase.PROGRESSING, step, current, null, stepStartedAt, now, 0, 0, checks, why,
+        return new RolloutProgress(id, RolloutPhase.PROGRESSING, step, current, null, stepStartedAt, now, 0, 0, checks, why,
                 startedBy);
     }
 
     /** The last write is confirmed on the route: nothing left to finish after a restart. */
     RolloutProgress confirmed() {
-        return new RolloutProgress(state, step, weights, null, stepStartedAt, windowStart, failures, noData, checks,
+        return new RolloutProgress(id, state, step, weights, null, stepStartedAt, windowStart, failures, noData, checks,
                 reason, startedBy);
     }
 }

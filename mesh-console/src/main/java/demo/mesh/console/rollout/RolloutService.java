@@ -4,13 +4,14 @@ import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.RoutingException;
 import demo.mesh.console.routing.SplitCheck;
 import demo.mesh.console.routing.TrafficService;
-import demo.mesh.console.routing.VirtualServiceRoutes;
 import demo.mesh.console.routing.WeightedRoute;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * What people do with rollouts: start one, read it, pause, resume, promote and abort. Each action is decided by
@@ -19,6 +20,8 @@ import java.util.Optional;
  */
 @Singleton
 public class RolloutService {
+
+    private static final int ACTION_ATTEMPTS = 5;
 
     private final TrafficService traffic;
     private final RolloutStore store;
@@ -40,7 +43,7 @@ public class RolloutService {
     public Rollout start(RouteRef ref, RolloutPlan plan, String user) {
         String version = refuseIfRunning(ref);
         WeightedRoute route = SplitCheck.selectRoute(traffic.get(ref), plan.route());
-        Rollout rollout = RolloutMachine.accept(plan.resolve(ref.name(), route), user);
+        Rollout rollout = RolloutMachine.accept(plan.resolve(ref.name(), route), UUID.randomUUID().toString(), user);
         try {
             store.write(ref, rollout, version);
         } catch (RoutingException e) {
@@ -58,24 +61,38 @@ public class RolloutService {
     }
 
     public Rollout pause(RouteRef ref, String user) {
-        KeptRollout kept = kept(ref);
-        return writer.apply(ref, kept, RolloutMachine.pause(kept.rollout(), user), user);
+        return act(ref, user, (rollout, route) -> RolloutMachine.pause(rollout, user));
     }
 
     public Rollout resume(RouteRef ref, String user) {
-        KeptRollout kept = kept(ref);
-        return writer.apply(ref, kept, RolloutMachine.resume(kept.rollout(), route(ref, kept), clock.instant(), user),
-                user);
+        return act(ref, user, (rollout, route) -> RolloutMachine.resume(rollout, route, clock.instant(), user));
     }
 
     public Rollout promote(RouteRef ref, String user) {
-        KeptRollout kept = kept(ref);
-        return writer.apply(ref, kept, RolloutMachine.promote(kept.rollout(), route(ref, kept), user), user);
+        return act(ref, user, (rollout, route) -> RolloutMachine.promote(rollout, route, user));
     }
 
     public Rollout abort(RouteRef ref, String user) {
-        KeptRollout kept = kept(ref);
-        return writer.apply(ref, kept, RolloutMachine.abort(kept.rollout(), route(ref, kept), user), user);
+        return act(ref, user, (rollout, route) -> RolloutMachine.abort(rollout, route, user));
+    }
+
+    /**
+     * Decides and writes a person's action. The leader's tick writes the same annotation every few steps, so a write
+     * refused as stale is decided again on a fresh read, a few times, before the refusal reaches the person.
+     */
+    private Rollout act(RouteRef ref, String user, BiFunction<Rollout, WeightedRoute, Decision> action) {
+        for (int attempt = 1; ; attempt++) {
+            KeptRollout kept = kept(ref);
+            WeightedRoute route = SplitCheck.selectRoute(traffic.get(ref), kept.rollout().plan().route());
+            Decision decision = action.apply(kept.rollout(), route);
+            try {
+                return writer.apply(ref, kept, decision, user);
+            } catch (RoutingException e) {
+                if (e.reason() != RoutingException.Reason.CONFLICT || attempt == ACTION_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The version to write a new rollout with; CONFLICT when one is running. */
@@ -113,10 +130,5 @@ public class RolloutService {
     private KeptRollout kept(RouteRef ref) {
         return store.read(ref).orElseThrow(() -> RoutingException.notFound("VirtualService " + ref
                 + " has never had a rollout; POST a plan such as {\"to\":\"v2\"} to start one"));
-    }
-
-    private WeightedRoute route(RouteRef ref, KeptRollout kept) {
-        VirtualServiceRoutes routes = traffic.get(ref);
-        return SplitCheck.selectRoute(routes, kept.rollout().plan().route());
     }
 }

@@ -12,4 +12,9 @@ class SoleConsole implements Leadership {
     public boolean leader() {
         return true;
     }
+
+    @Override
+    public String actor() {
+        return "rollout";
+    }
 }

@@ -33,7 +33,7 @@ class RolloutJsonTest {
                 "v2 had 3 attempts");
         Rollout rollout = new Rollout(new RolloutPlan("split", "v2", "v1", List.of(20, 100), 10,
                 new Gates(95.0, 300.0, 50), 3),
-                new RolloutProgress(RolloutPhase.ROLLED_BACK, 1, Map.of("v1", 100, "v2", 0), null, time, time, 3, 0,
+                new RolloutProgress("r1", RolloutPhase.ROLLED_BACK, 1, Map.of("v1", 100, "v2", 0), null, time, time, 3, 0,
                         List.of(check), "rolled back", "alice"));
 
         String written = json.writeValueAsString(rollout);

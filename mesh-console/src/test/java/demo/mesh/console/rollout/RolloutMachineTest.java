@@ -37,7 +37,7 @@ class RolloutMachineTest {
             for (int i = 0; i < split.length; i++) {
                 weights.put("v" + (i + 1), split[i]);
             }
-            rollout = RolloutMachine.accept(plan.resolve("logic-app", route()), "alice");
+            rollout = RolloutMachine.accept(plan.resolve("logic-app", route()), "r1", "alice");
         }
 
         WeightedRoute route() {
@@ -213,7 +213,8 @@ class RolloutMachineTest {
     void aSplitChangedElsewhereIsNeverFoughtAndResumeContinuesFromIt() {
         Run run = new Run(plan(10, 2), 100, 0);
         run.tick();
-        run.weights = new LinkedHashMap<>(Map.of("v1", 60, "v2", 40));
+        run.weights.put("v1", 60);
+        run.weights.put("v2", 40);
 
         run.runFor(1);
         assertThat(run.state()).isEqualTo(RolloutPhase.PAUSED);
@@ -297,7 +298,7 @@ class RolloutMachineTest {
     @Test
     void anAnnotatedPlanIsResolvedAgainstTheRouteAndStarted() {
         Run run = new Run(plan(10, 2), 100, 0);
-        run.rollout = new Rollout(RolloutPlan.to("v2"), new RolloutProgress(null, 0, null, null, null, null, 0, 0,
+        run.rollout = new Rollout(RolloutPlan.to("v2"), new RolloutProgress(null, null, 0, null, null, null, null, 0, 0,
                 null, null, null));
 
         run.tick();
@@ -311,7 +312,7 @@ class RolloutMachineTest {
     @Test
     void anAnnotatedPlanTheRouteCannotServeIsAbortedWithTheReason() {
         Run run = new Run(plan(10, 2), 100, 0);
-        run.rollout = new Rollout(RolloutPlan.to("v7"), new RolloutProgress(null, 0, null, null, null, null, 0, 0,
+        run.rollout = new Rollout(RolloutPlan.to("v7"), new RolloutProgress(null, null, 0, null, null, null, null, 0, 0,
                 null, null, null));
 
         run.tick();
