@@ -1,5 +1,6 @@
 package demo.mesh.console.api;
 
+import demo.mesh.console.http.StreamLimit;
 import demo.mesh.console.routing.RouteChange;
 import demo.mesh.console.routing.ChangeFeed;
 import io.micronaut.http.MediaType;
