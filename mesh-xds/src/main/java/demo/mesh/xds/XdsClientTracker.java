@@ -46,7 +46,7 @@ final class XdsClientTracker implements DiscoveryServerCallbacks {
     /** Node id → the newest version the client acknowledged for every resource type it asked for. */
     Map<String, Long> clientVersions() {
         return streams.values().stream()
-                .filter(XdsStream::hasAccepted)
+                .filter(XdsStream::hasAsked)
                 .collect(Collectors.toMap(XdsStream::nodeId, stream -> stream.applied(this::publishNumber), Math::min));
     }
 

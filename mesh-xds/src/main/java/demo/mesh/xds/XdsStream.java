@@ -70,8 +70,8 @@ final class XdsStream {
         return accepted.values().stream().mapToLong(order).min().orElse(0);
     }
 
-    synchronized boolean hasAccepted() {
-        return accepted.values().stream().anyMatch(version -> !version.isEmpty());
+    synchronized boolean hasAsked() {
+        return !accepted.isEmpty();
     }
 
     synchronized XdsClientStatus status(String newest) {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,7 @@ final class PythonXdsClient implements AutoCloseable {
     static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Path SCRIPT = Path.of("src/test/python/xds_logic_client.py");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static Optional<String> missingGrpcio;
 
     private final Process process;
     private final Writer commands;
@@ -55,31 +57,43 @@ final class PythonXdsClient implements AutoCloseable {
 
     /**
      * Skips the test when python3-grpcio is missing, with the package to install; in CI (CI=true) fails it instead,
-     * so the suite cannot pass there by not running the C-core client.
+     * so the suite cannot pass there by not running the C-core client. Called per test, so that each says why.
      */
     static void requireGrpcio() {
-        String missing = null;
-        try {
-            Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import grpc, google.protobuf")
-                    .redirectErrorStream(true).start();
-            if (!check.waitFor(30, TimeUnit.SECONDS)) {
-                check.destroyForcibly();
-                missing = PYTHON + " did not import grpc within 30 s";
-            } else if (check.exitValue() != 0) {
-                missing = PYTHON + " cannot import grpc: " + new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            }
-        } catch (IOException e) {
-            missing = PYTHON + " cannot run: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            missing = "interrupted while checking " + PYTHON;
-        }
-        if (missing != null) {
+        missingGrpcio().ifPresent(missing -> {
             String reason = missing + " (apt-get install -y python3-grpcio python3-protobuf)";
             if ("true".equals(System.getenv("CI"))) {
                 fail(reason);
             }
             Assumptions.abort(reason);
+        });
+    }
+
+    /** Why the C-core client cannot run here, or empty when it can; checked once per JVM. */
+    static synchronized Optional<String> missingGrpcio() {
+        if (missingGrpcio == null) {
+            missingGrpcio = Optional.ofNullable(checkGrpcio());
+        }
+        return missingGrpcio;
+    }
+
+    private static String checkGrpcio() {
+        try {
+            Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import grpc, google.protobuf")
+                    .redirectErrorStream(true).start();
+            if (!check.waitFor(30, TimeUnit.SECONDS)) {
+                check.destroyForcibly();
+                return PYTHON + " did not import grpc within 30 s";
+            }
+            // The traceback's last line says what is missing: "ModuleNotFoundError: No module named 'grpc'".
+            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return check.exitValue() == 0 ? null
+                    : PYTHON + " cannot import grpc: " + output.substring(output.lastIndexOf('\n') + 1);
+        } catch (IOException e) {
+            return PYTHON + " cannot run: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while checking " + PYTHON;
         }
     }
 
