@@ -1,6 +1,7 @@
 // One weighted route: sliders and numbers kept in sync, presets, Apply, a note when it changes elsewhere, and the
 // traffic the console's load generator observed on it.
 import { api, asTyped } from './api.js';
+import { RolloutPanel } from './rollout-panel.js';
 import { TrafficChart } from './traffic-chart.js';
 import { trafficFeed } from './traffic-feed.js';
 import { describe, preset, rebalance, wholePercent, TOTAL } from './split.js';
@@ -31,6 +32,7 @@ export class RouteCard {
     this.setEditable(canEdit);
     this.chart = new TrafficChart(this.element.querySelector('.traffic'), vs, route);
     trafficFeed.attach(this.chart);
+    this.rollout = new RolloutPanel(this.element.querySelector('.rollout'), vs, route);
   }
 
   destinationRow(destination, index) {
@@ -116,6 +118,8 @@ export class RouteCard {
 
   /** A newer state of the VirtualService, from an Apply, a revert or the live feed. */
   update(vs) {
+    // Every rollout write changes the VirtualService, so this is how the panel follows it live.
+    this.rollout.update(vs);
     const route = vs.routes.find((r) => r.name === this.route.name);
     if (!route || vs.resourceVersion === this.vs.resourceVersion) return;
     if (!this.dirty && !this.pending) {

@@ -132,7 +132,8 @@ class K8sManifestsTest {
                 "networking.istio.io/virtualservices", List.of("get", "list", "watch", "update"),
                 "networking.istio.io/destinationrules", List.of("list"),
                 "/pods", List.of("list"),
-                "/events", List.of("create", "list")));
+                "/events", List.of("create", "list"),
+                "coordination.k8s.io/leases", List.of("get", "create", "update")));
         Manifest binding = k8s.find("RoleBinding", "mesh-console").orElseThrow();
         assertThat(binding.at("/subjects/0/name").asText()).isEqualTo("mesh-console");
         assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo("mesh-demo");
