@@ -3,13 +3,13 @@ package demo.mesh.console.rollout;
 import java.util.Map;
 
 /** Rollouts that tick often and a Lease that changes hands within seconds, so tests wait little. */
-final class RolloutTestSettings {
+public final class RolloutTestSettings {
 
     private RolloutTestSettings() {
     }
 
     /** @param spec the test class, whose name switches on the scripted metrics and the movable clock */
-    static Map<String, String> fastRollouts(Class<?> spec, String identity) {
+    public static Map<String, String> fastRollouts(Class<?> spec, String identity) {
         return Map.of(
                 "spec.name", spec.getSimpleName(),
                 "mesh-console.rollout.tick", "100ms",
