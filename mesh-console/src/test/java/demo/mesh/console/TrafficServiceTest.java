@@ -33,6 +33,7 @@ class TrafficServiceTest extends StandInTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RouteRef LOGIC_APP = new RouteRef(KubernetesStandIn.NAMESPACE, "logic-app");
     private static final String ROLLOUT = "mesh-demo.io/rollout";
+    private static final String HISTORY = "mesh-demo.io/history";
 
     @Inject
     TrafficService traffic;
@@ -100,11 +101,12 @@ class TrafficServiceTest extends StandInTest {
         RouteAnnotations first = traffic.annotate(LOGIC_APP, ROLLOUT, "{}", version());
         RouteAnnotations second = traffic.annotate(LOGIC_APP, "example.com/owner", "team-a", first.resourceVersion());
         traffic.shift(LOGIC_APP, split(50, 50, second.resourceVersion()), "alice");
-        assertThat(traffic.annotations(LOGIC_APP).annotations()).containsOnlyKeys(ROLLOUT, "example.com/owner");
+        assertThat(traffic.annotations(LOGIC_APP).annotations()).containsOnlyKeys(ROLLOUT, "example.com/owner", HISTORY);
 
         RouteAnnotations removed = traffic.annotate(LOGIC_APP, ROLLOUT, null, version());
 
-        assertThat(removed.annotations()).isEqualTo(Map.of("example.com/owner", "team-a"));
+        assertThat(removed.annotations()).containsOnlyKeys("example.com/owner", HISTORY)
+                .containsEntry("example.com/owner", "team-a");
         assertStoredWeights(standIn.virtualService("logic-app"), 0, 50, 50);
     }
 
@@ -127,8 +129,7 @@ class TrafficServiceTest extends StandInTest {
 
     private JsonNode stored() {
         try {
-            return JSON.readTree(standIn.client().raw(standIn.url()
-                    + "apis/networking.istio.io/v1/namespaces/" + KubernetesStandIn.NAMESPACE + "/virtualservices/logic-app"));
+            return JSON.readTree(standIn.rawVirtualService("logic-app"));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -66,7 +66,7 @@ public class RoutesController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public VirtualServiceRoutes revert(String namespace, String name, HttpRequest<?> request,
                                        @Body @Nullable String body, Authentication user) {
-        return traffic.revert(RouteRef.requested(namespace, name),
-                parser.parseRevertVersion(request.getContentType().orElse(null), body), user.getName());
+        SplitRequestParser.RevertRequest revert = parser.parseRevert(request.getContentType().orElse(null), body);
+        return traffic.revert(RouteRef.requested(namespace, name), revert.resourceVersion(), revert.entry(), user.getName());
     }
 }

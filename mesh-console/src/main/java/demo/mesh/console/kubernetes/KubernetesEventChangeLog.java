@@ -16,17 +16,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Records each applied split as a Kubernetes Event on the VirtualService, readable with
- * {@code kubectl describe virtualservice} or {@code kubectl get events}, and reads the history back from them.
- * The split before and after travel as annotations so revert does not have to parse the message.
- * Events expire with the API server's event TTL (one hour by default).
+ * Announces each applied split as a Kubernetes Event on the VirtualService, readable with
+ * {@code kubectl describe virtualservice} or {@code kubectl get events}, with the split before and after, the user
+ * and the reason as annotations for tools. Events expire with the API server's event TTL (one hour by default);
+ * the history the console serves is kept with the VirtualService itself.
  */
 @Singleton
 @Requires(property = "mesh-console.mode", value = "kubernetes")
@@ -88,51 +85,8 @@ public class KubernetesEventChangeLog implements ChangeLog {
         KubernetesCalls.call("Event for VirtualService " + ref, () -> client.v1().events().inNamespace(ref.namespace()).resource(event).create());
     }
 
-    @Override
-    public List<ChangeRecord> history(RouteRef ref) {
-        List<Event> events = KubernetesCalls.call("Events in namespace " + ref.namespace(), () -> client.v1().events()
-                .inNamespace(ref.namespace())
-                .withLabel(ControllerOwnership.MANAGED_BY_LABEL, COMPONENT)
-                .list().getItems());
-        return events.stream()
-                .filter(e -> REASON.equals(e.getReason()))
-                .filter(e -> "VirtualService".equals(e.getInvolvedObject().getKind())
-                        && ref.name().equals(e.getInvolvedObject().getName()))
-                .sorted(Comparator.comparing(KubernetesEventChangeLog::time).reversed())
-                .map(e -> toRecord(ref, e))
-                .toList();
-    }
-
-    private static ChangeRecord toRecord(RouteRef ref, Event event) {
-        Map<String, String> annotations = Objects.requireNonNullElse(event.getMetadata().getAnnotations(), Map.of());
-        return new ChangeRecord(time(event), ref.namespace(), ref.name(), annotations.get(ROUTE),
-                parse(annotations.get(BEFORE)), parse(annotations.get(AFTER)), annotations.get(USER), event.getMessage(),
-                annotations.get(REASON_ANNOTATION));
-    }
-
     private static String fitted(String message) {
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
-    }
-
-    private static String time(Event event) {
-        if (event.getEventTime() != null && event.getEventTime().getTime() != null) {
-            return event.getEventTime().getTime();
-        }
-        return Objects.requireNonNullElse(event.getLastTimestamp(), "");
-    }
-
-    /** Reads back {@link WeightSplit#describe}: {@code v1=90 v2=10}. */
-    private static Map<String, Integer> parse(String split) {
-        Map<String, Integer> weights = new LinkedHashMap<>();
-        if (split != null) {
-            for (String pair : split.trim().split("\\s+")) {
-                int eq = pair.lastIndexOf('=');
-                if (eq > 0) {
-                    weights.put(pair.substring(0, eq), Integer.parseInt(pair.substring(eq + 1)));
-                }
-            }
-        }
-        return weights;
     }
 
     private static String reportingInstance() {

@@ -5,6 +5,7 @@ import demo.mesh.console.routing.RouteChange;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.RoutingException;
 import demo.mesh.console.routing.StoredVirtualService;
+import demo.mesh.console.routing.SubsetDefinitions;
 import demo.mesh.console.routing.TrafficRouter;
 import demo.mesh.console.routing.VirtualServiceDocument;
 import demo.mesh.console.routing.VirtualServiceRoutes;
@@ -91,7 +92,8 @@ public class KubernetesTrafficRouter implements TrafficRouter {
     }
 
     private StoredVirtualService stored(VirtualServiceDocument doc) {
-        DestinationRuleSubsets subsets = new DestinationRuleSubsets(istio, doc.ref().namespace());
+        SubsetDefinitions subsets = new SubsetDefinitions(doc.ref().namespace(), ns -> KubernetesCalls.listIstio(
+                "DestinationRules in namespace " + ns, () -> istio.v1().destinationRules().inNamespace(ns).list().getItems()));
         return new StoredVirtualService(doc, ControllerOwnership.managedBy(doc.resource().getMetadata()).orElse(null),
                 subsets, new RouteWarnings(client, subsets).of(doc.weightedRoutes()));
     }

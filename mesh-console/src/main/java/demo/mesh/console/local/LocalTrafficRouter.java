@@ -4,6 +4,7 @@ import demo.mesh.console.routing.RouteChange;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.RoutingException;
 import demo.mesh.console.routing.StoredVirtualService;
+import demo.mesh.console.routing.SubsetDefinitions;
 import demo.mesh.console.routing.TrafficRouter;
 import demo.mesh.console.routing.VirtualServiceDocument;
 import demo.mesh.console.routing.WeightSplit;
@@ -121,9 +122,9 @@ public class LocalTrafficRouter implements TrafficRouter {
     /** Nobody but the console and people edit local files, so there is never a controller to name in managedBy. */
     private static StoredVirtualService stored(VirtualServiceDocument doc, ServedSnapshot served) {
         doc.resource().getMetadata().setResourceVersion(Long.toString(version(doc)));
-        return new StoredVirtualService(doc, null,
-                new LocalSubsets(served.routing().destinationRules(), doc.ref().namespace()),
-                ServedWarnings.about(doc, served));
+        // The data plane matches a rule to its host wherever the rule is, so every rule may apply.
+        SubsetDefinitions subsets = new SubsetDefinitions(doc.ref().namespace(), ns -> served.routing().destinationRules());
+        return new StoredVirtualService(doc, null, subsets, ServedWarnings.about(doc, served, subsets));
     }
 
     /** The console's counter; 1 for a VirtualService that has none yet, as one read from a routing file. */

@@ -9,6 +9,8 @@ import java.util.Map;
  * One recorded split change, as the history endpoint shows it.
  *
  * @param reason why the change was made, when whoever made it said so (a rollout step, a rollback); null otherwise
+ * @param id     names the entry in the route's history, for {@code POST .../revert} with {@code {"entry": id}};
+ *               counts up from 1 per VirtualService
  */
 @Serdeable
 public record ChangeRecord(
@@ -20,7 +22,8 @@ public record ChangeRecord(
         Map<String, Integer> after,
         String user,
         String message,
-        @Nullable String reason) {
+        @Nullable String reason,
+        @Nullable String id) {
 
     /**
      * The line people read in events and logs: "VirtualService logic-app route split set to v1=90 v2=10 (was

@@ -3,12 +3,16 @@ package demo.mesh.console.routing;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The one edit sequence of every mode: read the VirtualService, select the route, check the split against it and
- * against the defined subsets, set the weights, and write with the version the caller read. Every refusal is a
+ * against the defined subsets, set the weights, add the change to the history kept with it, and write both at once
+ * with the version the caller read. Every refusal is a
  * {@link RoutingException} raised before anything is written.
  */
 @Singleton
@@ -19,9 +23,11 @@ class RouteEditor {
             "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
 
     private final TrafficRouter router;
+    private final RouteHistory history;
 
-    RouteEditor(TrafficRouter router) {
+    RouteEditor(TrafficRouter router, RouteHistory history) {
         this.router = router;
+        this.history = history;
     }
 
     /** A VirtualService the console can edit: one with a weighted route. */
@@ -34,11 +40,16 @@ class RouteEditor {
         return stored;
     }
 
+    /** The changes recorded with a VirtualService that has a weighted route, newest first. */
+    List<ChangeRecord> history(RouteRef ref) {
+        return history.read(read(ref).document());
+    }
+
     /**
-     * Sets the weights of one route, touching nothing else, and only when the caller's {@code resourceVersion} is
-     * still current; a split already in place is not written.
+     * Sets the weights of one route, touching nothing else but the route's history, and only when the caller's
+     * {@code resourceVersion} is still current; a split already in place is neither written nor recorded.
      */
-    AppliedSplit setWeights(RouteRef ref, SplitRequest request) {
+    AppliedSplit setWeights(RouteRef ref, SplitRequest request, String user, @Nullable String reason) {
         StoredVirtualService stored = read(ref);
         VirtualServiceRoutes current = stored.view();
         if (stored.managedBy() != null) {
@@ -52,6 +63,10 @@ class RouteEditor {
         if (!stored.document().setWeights(route.name(), after)) {
             return new AppliedSplit(current, route.name(), route.weights(), route.weights(), false);
         }
+        String time = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+        history.add(stored.document(), new ChangeRecord(time, ref.namespace(), ref.name(), route.name(), route.weights(),
+                after, user, ChangeRecord.describe(ref, route.name(), route.weights(), after, user, reason), reason,
+                history.nextId(stored.document())));
         // The caller's version, not the one just read: the write is refused if anyone changed the object since the
         // caller read it, even between this read and this write.
         StoredVirtualService written = router.write(stored.document(), request.resourceVersion());

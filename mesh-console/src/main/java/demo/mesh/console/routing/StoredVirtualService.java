@@ -12,7 +12,7 @@ import java.util.List;
  * @param subsets   the subsets defined for its hosts, looked up in the VirtualService's namespace
  * @param warnings  problems shown beside the routes that do not block an edit
  */
-public record StoredVirtualService(VirtualServiceDocument document, @Nullable String managedBy, SubsetCatalog subsets,
+public record StoredVirtualService(VirtualServiceDocument document, @Nullable String managedBy, SubsetDefinitions subsets,
                                    List<String> warnings) {
 
     public StoredVirtualService {

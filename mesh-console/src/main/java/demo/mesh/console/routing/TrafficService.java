@@ -20,12 +20,13 @@ public class TrafficService {
 
     private final TrafficRouter router;
     private final RouteEditor editor;
-    private final ChangeLog changeLog;
+    private final List<ChangeLog> changeLogs;
 
-    TrafficService(TrafficRouter router, RouteEditor editor, ChangeLog changeLog) {
+    /** @param changeLogs where changes are announced besides the history: Kubernetes Events in a cluster, none locally */
+    TrafficService(TrafficRouter router, RouteEditor editor, List<ChangeLog> changeLogs) {
         this.router = router;
         this.editor = editor;
-        this.changeLog = changeLog;
+        this.changeLogs = changeLogs;
     }
 
     /** Every watched VirtualService with a weighted route, sorted by namespace and name. */
@@ -59,34 +60,55 @@ public class TrafficService {
      * @param reason why, in words a person reads in the history ("step 2 of 4: v2 passed its gate"); may be null
      */
     public VirtualServiceRoutes shift(RouteRef ref, SplitRequest request, String user, @Nullable String reason) {
-        AppliedSplit applied = editor.setWeights(ref, request);
+        AppliedSplit applied = editor.setWeights(ref, request, user, reason);
         if (!applied.changed()) {
             return applied.state();
         }
         LOG.info(ChangeRecord.describe(ref, applied.route(), applied.before(), applied.after(), user, reason));
-        try {
-            changeLog.record(ref, applied.route(), applied.before(), applied.after(), user, reason);
-            return applied.state();
-        } catch (RoutingException e) {
-            // The split is live; failing the request now would invite a retry that is already done.
-            LOG.warn("Split of {} applied but not recorded: {}", ref, e.getMessage());
-            return applied.state().withWarning("the change was applied but could not be recorded: " + e.getMessage());
+        VirtualServiceRoutes state = applied.state();
+        for (ChangeLog changeLog : changeLogs) {
+            try {
+                changeLog.record(ref, applied.route(), applied.before(), applied.after(), user, reason);
+            } catch (RoutingException e) {
+                // The split is live and in the history; failing the request now would invite a retry that is done.
+                LOG.warn("Split of {} applied but not announced: {}", ref, e.getMessage());
+                state = state.withWarning("the change was applied but could not be recorded: " + e.getMessage());
+            }
         }
+        return state;
     }
 
+    /** The changes recorded with the VirtualService, newest first; an unknown VirtualService is a 404. */
     public List<ChangeRecord> history(RouteRef ref) {
-        editor.read(ref); // an unknown VirtualService is a 404, not an empty history
-        return changeLog.history(ref);
+        return editor.history(ref);
     }
 
     /**
-     * Puts back the split from before the last recorded change. Refused when the route has been changed by
-     * anyone since that record, because reverting would then silently overwrite their change.
+     * Puts back the split from before the last recorded change: {@link #revert(RouteRef, String, String, String)}
+     * of the newest entry.
      */
     public VirtualServiceRoutes revert(RouteRef ref, @Nullable String resourceVersion, String user) {
+        return revert(ref, resourceVersion, null, user);
+    }
+
+    /**
+     * Puts back the split of a route from before the recorded change {@code entry} (null: the newest), undoing it
+     * and every later change of that route. Refused when the route has been changed by anyone since its last
+     * record, because reverting would then silently overwrite their change.
+     */
+    public VirtualServiceRoutes revert(RouteRef ref, @Nullable String resourceVersion, @Nullable String entry,
+                                       String user) {
         VirtualServiceRoutes current = get(ref);
-        ChangeRecord last = changeLog.history(ref).stream().findFirst().orElseThrow(() -> RoutingException.conflict(
-                "nothing to revert: no change to VirtualService " + ref.name() + " has been recorded"));
+        List<ChangeRecord> history = editor.history(ref);
+        if (history.isEmpty()) {
+            throw RoutingException.conflict("nothing to revert: no change to VirtualService " + ref.name() + " has been recorded");
+        }
+        ChangeRecord target = entry == null ? history.get(0) : history.stream()
+                .filter(record -> entry.equals(record.id()))
+                .findFirst()
+                .orElseThrow(() -> RoutingException.invalid("entry", "entry " + entry + " is not in the history of VirtualService "
+                        + ref.name() + "; GET its history for the entries kept (the newest " + RouteHistory.KEPT + ")"));
+        ChangeRecord last = history.stream().filter(record -> record.route().equals(target.route())).findFirst().orElseThrow();
         WeightedRoute route = SplitCheck.selectRoute(current, last.route());
         if (!route.weights().equals(last.after())) {
             throw RoutingException.conflict("VirtualService " + ref.name() + " route " + last.route()
@@ -94,7 +116,8 @@ public class TrafficService {
                     + ", the record says " + WeightSplit.describe(last.after()) + "); set the split you want instead");
         }
         String version = resourceVersion != null ? resourceVersion : current.resourceVersion();
-        return shift(ref, new SplitRequest(last.route(), new WeightSplit(last.before()), version), user);
+        String reason = entry == null ? null : "reverted to before change " + entry;
+        return shift(ref, new SplitRequest(target.route(), new WeightSplit(target.before()), version), user, reason);
     }
 
     /** The annotations of a VirtualService with a weighted route, and the version to write one back with. */

@@ -58,9 +58,12 @@ class LocalRestartTest {
         }
     }
 
-    /** The state file is the routing a cluster would get: the shipped 100/0 file shifted to 90/10 is the 90/10 file. */
+    /**
+     * The state file is the routing a cluster would get: the shipped 100/0 file shifted to 90/10 is the 90/10 file,
+     * with the history of the change kept with it.
+     */
     @Test
-    void storedRoutingDiffersFromTheRoutingFilesOnlyInWeightsAndVersion() {
+    void storedRoutingDiffersFromTheRoutingFilesOnlyInWeightsVersionAndHistory() {
         try (EmbeddedServer console = start()) {
             shift(console, 90, 10);
         }
@@ -72,8 +75,37 @@ class LocalRestartTest {
         VirtualService storedLogicApp = stored.virtualServices().get(0);
         assertThat(storedLogicApp.getMetadata().getResourceVersion()).isEqualTo("2");
         storedLogicApp.getMetadata().setResourceVersion(null);
+        assertThat(storedLogicApp.getMetadata().getAnnotations()).containsOnlyKeys(LocalSettings.HISTORY);
+        storedLogicApp.getMetadata().setAnnotations(null);
         assertThat(Serialization.asYaml(storedLogicApp)).isEqualTo(Serialization.asYaml(shipped.virtualServices().get(0)));
         assertThat(Serialization.asYaml(stored.destinationRules())).isEqualTo(Serialization.asYaml(shipped.destinationRules()));
+    }
+
+    /** Revert reaches back past the last change, from the history the state file kept through a restart. */
+    @Test
+    void afterARestartARouteRevertsToBeforeTheThirdNewestChange() {
+        try (EmbeddedServer first = start()) {
+            shift(first, 90, 10);
+            shift(first, 75, 25);
+            shift(first, 50, 50);
+            shift(first, 0, 100);
+        }
+
+        try (EmbeddedServer second = start()) {
+            ConsoleClient alice = alice(second);
+            JsonNode history = alice.get(LOGIC_APP + "/history").json();
+            assertThat(history).hasSize(4);
+            JsonNode thirdNewest = history.get(2);
+            assertThat(thirdNewest.path("after").toString()).isEqualTo("{\"v1\":75,\"v2\":25}");
+
+            Response reverted = alice.post(LOGIC_APP + "/revert", "{\"entry\":\"" + thirdNewest.path("id").asText() + "\"}");
+
+            assertThat(reverted.status()).as(reverted.body()).isEqualTo(200);
+            assertWeights(route(reverted.json(), "logic-app-split"), 90, 10);
+            JsonNode newest = alice.get(LOGIC_APP + "/history").json().get(0);
+            assertThat(newest.path("message").asText()).isEqualTo("VirtualService logic-app route logic-app-split set to"
+                    + " v1=90 v2=10 (was v1=0 v2=100) by alice: reverted to before change " + thirdNewest.path("id").asText());
+        }
     }
 
     /** Rollout state lives in an annotation: it must outlive the console, and setting it is not a weight change. */
