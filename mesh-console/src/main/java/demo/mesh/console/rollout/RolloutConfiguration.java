@@ -8,10 +8,9 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * How the console drives guarded rollouts.
+ * Who drives guarded rollouts when several consoles run ({@code mesh-console.rollout.tick}, how often the driver
+ * looks, is read by {@link RolloutEngine}'s schedule).
  *
- * @param tick           how often the leader looks at every rollout; checks fall due per step, this only bounds how
- *                       late one can be
  * @param leaseNamespace where the Lease that elects the one console driving rollouts lives (Kubernetes mode)
  * @param leaseName      its name
  * @param identity       this console's name in the Lease; null: the host name (the pod's) and a random suffix
@@ -21,7 +20,6 @@ import java.time.Duration;
  */
 @ConfigurationProperties(RolloutConfiguration.PREFIX)
 public record RolloutConfiguration(
-        @Bindable(defaultValue = "1s") Duration tick,
         @Bindable(defaultValue = "mesh-demo") String leaseNamespace,
         @Bindable(defaultValue = "mesh-console-rollout") String leaseName,
         @Nullable String identity,

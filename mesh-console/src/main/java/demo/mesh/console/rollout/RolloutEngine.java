@@ -54,6 +54,7 @@ public class RolloutEngine {
         this.clock = clock;
     }
 
+    /** Checks fall due per step; the tick only bounds how late one can be. */
     @Scheduled(fixedDelay = "${mesh-console.rollout.tick:1s}", initialDelay = "${mesh-console.rollout.tick:1s}")
     void tickAll() {
         if (!leadership.leader()) {
