@@ -1,7 +1,7 @@
 package demo.mesh.console.xds;
 
 import demo.mesh.console.api.EventsConfiguration;
-import demo.mesh.console.api.StreamLimit;
+import demo.mesh.console.http.StreamLimit;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
