@@ -58,7 +58,8 @@ class XdsClientsApiTest extends LocalConsoleTest {
             JsonNode good = client(response.json(), ACCEPTS);
             String newest = good.path("acked").path("routes").asText();
             assertThat(newest).isNotBlank();
-            assertThat(good.path("acked").toString()).isEqualTo("{\"listeners\":\"%1$s\",\"routes\":\"%1$s\",\"clusters\":\"%1$s\",\"endpoints\":\"%1$s\"}".formatted(newest));
+            assertThat(good.path("acked").toString()).isEqualTo(
+                    "{\"listeners\":\"%1$s\",\"routes\":\"%1$s\",\"clusters\":\"%1$s\",\"endpoints\":\"%1$s\"}".formatted(newest));
             assertThat(good.path("rejected").isNull()).as("rejected is there, and null").isTrue();
             assertThat(Instant.parse(good.path("connectedAt").asText())).isAfterOrEqualTo(before.minusMillis(1));
 
