@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What {@code kubectl apply -k istio} sets up: the way in, the 90/10 split, mTLS and who may call whom. */
 class IstioDefaultsTest {
 
     private static final String INGRESS_GATEWAY = "cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account";
+    private static final String CONSOLE = "cluster.local/ns/mesh-demo/sa/mesh-console";
 
     private static Manifests istio;
 
@@ -75,9 +78,38 @@ class IstioDefaultsTest {
     }
 
     @Test
-    void onlyTheIngressGatewayMayCallAccessAppAndTheConsole() {
-        assertOnlyAllowed("access-app", INGRESS_GATEWAY);
+    void onlyTheIngressGatewayMayCallTheConsole() {
         assertOnlyAllowed("mesh-console", INGRESS_GATEWAY);
+    }
+
+    @Test
+    void accessAppTakesAnythingFromTheGatewayAndOnlyGetApiHelloFromTheConsolesLoadGenerator() {
+        Manifest policy = istio.find("AuthorizationPolicy", "access-app").orElseThrow();
+        JsonNode rules = policy.at("/spec/rules");
+
+        assertThat(policy.at("/spec/action").asText()).isEqualTo("ALLOW");
+        assertThat(rules.size()).isEqualTo(2);
+        assertThat(rules.at("/0/from/0/source/principals")).extracting(JsonNode::asText).containsExactly(INGRESS_GATEWAY);
+        assertThat(rules.at("/0/to").isMissingNode()).isTrue();
+        assertThat(rules.at("/1/from/0/source/principals")).extracting(JsonNode::asText)
+                .containsExactly(CONSOLE);
+        assertThat(rules.at("/1/to")).hasSize(1);
+        assertThat(rules.at("/1/to/0/operation/methods")).extracting(JsonNode::asText).containsExactly("GET");
+        assertThat(rules.at("/1/to/0/operation/paths")).extracting(JsonNode::asText).containsExactly("/api/hello");
+    }
+
+    @Test
+    void theConsolesLoadTargetIsWhatAccessAppsPolicyLetsTheConsoleCall() {
+        Manifests k8s = ProjectFiles.rendered(ProjectFiles.k8s());
+        URI target = URI.create(k8s.find("ConfigMap", "mesh-console-config").orElseThrow()
+                .at("/data/MESH_CONSOLE_LOAD_TARGET").asText());
+        Manifest service = k8s.find("Service", target.getHost()).orElseThrow();
+        JsonNode allowed = istio.find("AuthorizationPolicy", target.getHost()).orElseThrow().at("/spec/rules/1/to/0/operation");
+
+        assertThat(target.getScheme()).isEqualTo("http");
+        assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(target.getPort());
+        assertThat(allowed.at("/paths/0").asText()).isEqualTo(target.getPath());
+        assertThat(target.getQuery()).isEqualTo("name=console");
     }
 
     private static void assertOnlyAllowed(String app, String principal) {
