@@ -1,10 +1,13 @@
 package demo.mesh.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,6 +113,21 @@ class IstioDefaultsTest {
         assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(target.getPort());
         assertThat(allowed.at("/paths/0").asText()).isEqualTo(target.getPath());
         assertThat(target.getQuery()).isEqualTo("name=console");
+    }
+
+    @Test
+    void theProxylessMtlsComponentAsksForIstioMutualTlsToLogicAppAndChangesNothingElse(@TempDir Path overlay) {
+        Manifests withComponent = ProjectFiles.renderedWithComponent(overlay, ProjectFiles.istio(), "proxyless-mtls");
+        JsonNode rule = withComponent.find("DestinationRule", "logic-app").orElseThrow().body();
+
+        assertThat(rule.at("/spec/trafficPolicy/tls/mode").asText()).isEqualTo("ISTIO_MUTUAL");
+        ObjectNode withoutTls = rule.deepCopy();
+        ((ObjectNode) withoutTls.at("/spec/trafficPolicy")).remove("tls");
+        assertThat(withoutTls).isEqualTo(istio.find("DestinationRule", "logic-app").orElseThrow().body());
+        assertThat(withComponent.all()).extracting(Manifest::ref)
+                .containsExactlyInAnyOrderElementsOf(istio.all().stream().map(Manifest::ref).toList());
+        assertThat(Checks.run(Checks.all(ProjectFiles.root()), ProjectFiles.rendered(ProjectFiles.k8s()).plus(withComponent)))
+                .isEmpty();
     }
 
     private static void assertOnlyAllowed(String app, String principal) {
