@@ -66,6 +66,9 @@ use_istio_release() {
   fi
 }
 
+# Before the cluster: a download that fails should stop the script before it has created anything.
+use_istio_release
+
 if k3d cluster list "$CLUSTER" >/dev/null 2>&1; then
   step "k3d cluster $CLUSTER exists; starting it if stopped"
   k3d cluster start "$CLUSTER" >/dev/null
@@ -77,7 +80,6 @@ fi
 kubectl config use-context "k3d-$CLUSTER" >/dev/null
 kubectl wait --for=condition=Ready nodes --all --timeout=120s >/dev/null
 
-use_istio_release
 step "Installing Istio $ISTIO_VERSION (profile default: istiod + istio-ingressgateway)"
 # istiod asks for 500m CPU and 2 GiB by default, more than a 4 GiB Docker VM has to spare beside the demo; it uses
 # a few hundred MiB for a cluster this size.
