@@ -27,7 +27,7 @@ class ScriptsTest {
     private static final long TIMEOUT_SECONDS = 120;
 
     @ParameterizedTest
-    @ValueSource(strings = "lib_test.sh")
+    @ValueSource(strings = {"lib_test.sh", "cluster_up_test.sh"})
     void bashTestsPass(String file) throws Exception {
         Path script = ProjectFiles.root().resolve("manifest-tests/src/test/scripts").resolve(file);
 
