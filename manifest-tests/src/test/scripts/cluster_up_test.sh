@@ -22,25 +22,30 @@ STANDIN
   chmod +x "$dir"/bin/*
 }
 
-test_a_docker_with_2_gib_is_refused_before_anything_is_created() {
-  local dir output
+# cluster_up MEMORY_BYTES: runs cluster-up.sh among the stand-ins; sets OUTPUT and CALLS, fails if it succeeds.
+cluster_up() {
+  local dir
   dir=$(mktemp -d)
-  stand_ins "$dir" $(( 2 * 1024 * 1024 * 1024 ))
-  output=$(PATH="$dir/bin:$PATH" bash "$PROJECT_ROOT/scripts/cluster-up.sh" --istio-version 0.0.0-test 2>&1) && exit 1
-  assert_contains "$output" "Docker has 2048 MiB of memory; the cluster needs a 4 GiB Docker VM"
-  assert_eq "" "$(grep -E '^(k3d|curl)' "$dir/calls" || true)" "k3d and curl calls"
+  stand_ins "$dir" "$1"
+  if OUTPUT=$(PATH="$dir/bin:$PATH" bash "$PROJECT_ROOT/scripts/cluster-up.sh" --istio-version 0.0.0-test 2>&1); then
+    echo "    cluster-up.sh succeeded among stand-ins: $OUTPUT" >&2
+    exit 1
+  fi
+  CALLS=$(cat "$dir/calls")
   rm -rf "$dir"
 }
 
+test_a_docker_with_2_gib_is_refused_before_anything_is_created() {
+  cluster_up $(( 2 * 1024 * 1024 * 1024 ))
+  assert_contains "$OUTPUT" "Docker has 2048 MiB of memory; the cluster needs a 4 GiB Docker VM"
+  assert_eq "" "$(echo "$CALLS" | grep -E '^(k3d|curl)' || true)" "k3d and curl calls"
+}
+
 test_a_failed_download_stops_the_script_before_the_cluster_is_created() {
-  local dir output
-  dir=$(mktemp -d)
-  stand_ins "$dir" $(( 8 * 1024 * 1024 * 1024 ))
-  output=$(PATH="$dir/bin:$PATH" bash "$PROJECT_ROOT/scripts/cluster-up.sh" --istio-version 0.0.0-test 2>&1) && exit 1
-  assert_contains "$output" "download failed: https://github.com/istio/istio/releases/download/0.0.0-test/istio-0.0.0-test-"
-  assert_eq "" "$(grep '^k3d' "$dir/calls" || true)" "k3d calls"
+  cluster_up $(( 8 * 1024 * 1024 * 1024 ))
+  assert_contains "$OUTPUT" "download failed: https://github.com/istio/istio/releases/download/0.0.0-test/istio-0.0.0-test-"
+  assert_eq "" "$(echo "$CALLS" | grep '^k3d' || true)" "k3d calls"
   [ ! -e "$PROJECT_ROOT/target/tools/istio-0.0.0-test" ] || { echo "    something was unpacked" >&2; exit 1; }
-  rm -rf "$dir"
 }
 
 run_tests
