@@ -90,8 +90,13 @@ final class LocalMesh implements AutoCloseable {
     }
 
     void awaitApplied(long version) {
+        awaitApplied(NODE_ID, version);
+    }
+
+    /** Waits until the client that names itself {@code nodeId} has acknowledged {@code version}. */
+    void awaitApplied(String nodeId, long version) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
-                .until(() -> xds.clientVersions().getOrDefault(NODE_ID, 0L) >= version);
+                .until(() -> xds.clientVersions().getOrDefault(nodeId, 0L) >= version);
     }
 
     /** Calls Logic/Hello once; returns the version that answered. */

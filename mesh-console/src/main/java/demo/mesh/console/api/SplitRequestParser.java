@@ -1,5 +1,6 @@
 package demo.mesh.console.api;
 
+import demo.mesh.console.http.JsonRequestBody;
 import demo.mesh.console.routing.RoutingException;
 import demo.mesh.console.routing.SplitRequest;
 import demo.mesh.console.routing.WeightSplit;

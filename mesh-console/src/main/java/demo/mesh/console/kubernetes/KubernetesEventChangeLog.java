@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.MicroTimeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -38,6 +39,9 @@ public class KubernetesEventChangeLog implements ChangeLog {
     private static final String BEFORE = PREFIX + "before";
     private static final String AFTER = PREFIX + "after";
     private static final String USER = PREFIX + "user";
+    private static final String REASON_ANNOTATION = PREFIX + "reason";
+    /** The API server refuses an Event whose message is longer; the whole reason is kept in an annotation. */
+    static final int MAX_MESSAGE = 1024;
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSX")
             .withZone(ZoneOffset.UTC);
 
@@ -48,9 +52,10 @@ public class KubernetesEventChangeLog implements ChangeLog {
     }
 
     @Override
-    public void record(RouteRef ref, String route, Map<String, Integer> before, Map<String, Integer> after, String user) {
+    public void record(RouteRef ref, String route, Map<String, Integer> before, Map<String, Integer> after, String user,
+                       @Nullable String reason) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String message = ChangeRecord.describe(ref, route, before, after, user);
+        String message = ChangeRecord.describe(ref, route, before, after, user, reason);
         Event event = new EventBuilder()
                 .withNewMetadata()
                     .withNamespace(ref.namespace())
@@ -60,6 +65,7 @@ public class KubernetesEventChangeLog implements ChangeLog {
                     .addToAnnotations(BEFORE, WeightSplit.describe(before))
                     .addToAnnotations(AFTER, WeightSplit.describe(after))
                     .addToAnnotations(USER, user)
+                    .addToAnnotations(reason == null ? Map.of() : Map.of(REASON_ANNOTATION, reason))
                 .endMetadata()
                 .withNewInvolvedObject()
                     .withApiVersion("networking.istio.io/v1")
@@ -70,7 +76,7 @@ public class KubernetesEventChangeLog implements ChangeLog {
                 .withType("Normal")
                 .withReason(REASON)
                 .withAction("ShiftTraffic")
-                .withMessage(message)
+                .withMessage(fitted(message))
                 .withNewSource().withComponent(COMPONENT).endSource()
                 .withReportingComponent(COMPONENT)
                 .withReportingInstance(reportingInstance())
@@ -100,7 +106,12 @@ public class KubernetesEventChangeLog implements ChangeLog {
     private static ChangeRecord toRecord(RouteRef ref, Event event) {
         Map<String, String> annotations = Objects.requireNonNullElse(event.getMetadata().getAnnotations(), Map.of());
         return new ChangeRecord(time(event), ref.namespace(), ref.name(), annotations.get(ROUTE),
-                parse(annotations.get(BEFORE)), parse(annotations.get(AFTER)), annotations.get(USER), event.getMessage());
+                parse(annotations.get(BEFORE)), parse(annotations.get(AFTER)), annotations.get(USER), event.getMessage(),
+                annotations.get(REASON_ANNOTATION));
+    }
+
+    private static String fitted(String message) {
+        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
     }
 
     private static String time(Event event) {

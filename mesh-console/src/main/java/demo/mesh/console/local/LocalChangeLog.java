@@ -5,6 +5,7 @@ import demo.mesh.console.routing.ChangeRecord;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.RoutingException;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -46,11 +47,11 @@ class LocalChangeLog implements ChangeLog {
 
     @Override
     public synchronized void record(RouteRef ref, String route, Map<String, Integer> before, Map<String, Integer> after,
-                                    String user) {
+                                    String user, @Nullable String reason) {
         String time = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
         List<ChangeRecord> next = new ArrayList<>(records);
         next.add(new ChangeRecord(time, ref.namespace(), ref.name(), route, before, after, user,
-                ChangeRecord.describe(ref, route, before, after, user)));
+                ChangeRecord.describe(ref, route, before, after, user, reason), reason));
         next = List.copyOf(next.subList(Math.max(0, next.size() - KEPT_CHANGES), next.size()));
         try {
             StringBuilder lines = new StringBuilder();

@@ -1,14 +1,17 @@
 package demo.mesh.console.routing;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * What the console does with a router, in any mode: apply a split and record who made it, show the record, and
- * revert to the split before the last recorded change.
+ * Everything the console does with routes, in any mode, and the one API its parts use (the REST layer, the load
+ * generator, rollouts): read them, shift a split and record who made it and why, show the record, revert, and keep
+ * one annotation of a VirtualService. Never talk to a {@link TrafficRouter} directly.
  */
 @Singleton
 public class TrafficService {
@@ -16,22 +19,53 @@ public class TrafficService {
     private static final Logger LOG = LoggerFactory.getLogger(TrafficService.class);
 
     private final TrafficRouter router;
+    private final RouteEditor editor;
     private final ChangeLog changeLog;
 
-    public TrafficService(TrafficRouter router, ChangeLog changeLog) {
+    TrafficService(TrafficRouter router, RouteEditor editor, ChangeLog changeLog) {
         this.router = router;
+        this.editor = editor;
         this.changeLog = changeLog;
     }
 
-    /** Applies the split and records it; a split that is already in place is neither written nor recorded. */
+    /** Every watched VirtualService with a weighted route, sorted by namespace and name. */
+    public List<VirtualServiceRoutes> list() {
+        return router.list().stream()
+                .map(StoredVirtualService::view)
+                .sorted(Comparator.comparing(VirtualServiceRoutes::namespace).thenComparing(VirtualServiceRoutes::name))
+                .toList();
+    }
+
+    /**
+     * One VirtualService with its weighted routes.
+     *
+     * @throws RoutingException NOT_FOUND when it does not exist or has no weighted route
+     */
+    public VirtualServiceRoutes get(RouteRef ref) {
+        return editor.read(ref).view();
+    }
+
+    /** {@link #shift(RouteRef, SplitRequest, String, String)} without a reason, as a person's edit is. */
     public VirtualServiceRoutes shift(RouteRef ref, SplitRequest request, String user) {
-        AppliedSplit applied = router.apply(ref, request);
+        return shift(ref, request, user, null);
+    }
+
+    /**
+     * Sets the weights of one route, touching nothing else, only when {@code request.resourceVersion()} is still
+     * current, and records the change with {@code reason} in the history. A split already in place is neither
+     * written nor recorded. Validation failures, stale versions and controller-owned objects are
+     * {@link RoutingException}s and change nothing.
+     *
+     * @param reason why, in words a person reads in the history ("step 2 of 4: v2 passed its gate"); may be null
+     */
+    public VirtualServiceRoutes shift(RouteRef ref, SplitRequest request, String user, @Nullable String reason) {
+        AppliedSplit applied = editor.setWeights(ref, request);
         if (!applied.changed()) {
             return applied.state();
         }
-        LOG.info(ChangeRecord.describe(ref, applied.route(), applied.before(), applied.after(), user));
+        LOG.info(ChangeRecord.describe(ref, applied.route(), applied.before(), applied.after(), user, reason));
         try {
-            changeLog.record(ref, applied.route(), applied.before(), applied.after(), user);
+            changeLog.record(ref, applied.route(), applied.before(), applied.after(), user, reason);
             return applied.state();
         } catch (RoutingException e) {
             // The split is live; failing the request now would invite a retry that is already done.
@@ -41,7 +75,7 @@ public class TrafficService {
     }
 
     public List<ChangeRecord> history(RouteRef ref) {
-        router.get(ref); // an unknown VirtualService is a 404, not an empty history
+        editor.read(ref); // an unknown VirtualService is a 404, not an empty history
         return changeLog.history(ref);
     }
 
@@ -49,8 +83,8 @@ public class TrafficService {
      * Puts back the split from before the last recorded change. Refused when the route has been changed by
      * anyone since that record, because reverting would then silently overwrite their change.
      */
-    public VirtualServiceRoutes revert(RouteRef ref, String resourceVersion, String user) {
-        VirtualServiceRoutes current = router.get(ref);
+    public VirtualServiceRoutes revert(RouteRef ref, @Nullable String resourceVersion, String user) {
+        VirtualServiceRoutes current = get(ref);
         ChangeRecord last = changeLog.history(ref).stream().findFirst().orElseThrow(() -> RoutingException.conflict(
                 "nothing to revert: no change to VirtualService " + ref.name() + " has been recorded"));
         WeightedRoute route = SplitCheck.selectRoute(current, last.route());
@@ -61,5 +95,21 @@ public class TrafficService {
         }
         String version = resourceVersion != null ? resourceVersion : current.resourceVersion();
         return shift(ref, new SplitRequest(last.route(), new WeightSplit(last.before()), version), user);
+    }
+
+    /** The annotations of a VirtualService with a weighted route, and the version to write one back with. */
+    public RouteAnnotations annotations(RouteRef ref) {
+        return RouteAnnotations.of(editor.read(ref));
+    }
+
+    /**
+     * Sets one annotation ({@code value} null removes it), only when {@code resourceVersion} is still current,
+     * touching nothing else. Not a weight change, so nothing goes to the history; open pages do hear of it.
+     *
+     * @return the annotations as now stored, with the version to write the next change with
+     * @throws RoutingException CONFLICT when the VirtualService changed since {@code resourceVersion}
+     */
+    public RouteAnnotations annotate(RouteRef ref, String key, @Nullable String value, String resourceVersion) {
+        return RouteAnnotations.of(editor.setAnnotation(ref, key, value, resourceVersion));
     }
 }

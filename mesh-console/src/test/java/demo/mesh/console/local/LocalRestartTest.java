@@ -3,6 +3,9 @@ package demo.mesh.console.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.ConsoleClient.Response;
+import demo.mesh.console.routing.RouteAnnotations;
+import demo.mesh.console.routing.RouteRef;
+import demo.mesh.console.routing.TrafficService;
 import demo.mesh.xds.MeshRouting;
 import demo.mesh.xds.MeshRoutingFiles;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;
@@ -71,6 +74,30 @@ class LocalRestartTest {
         storedLogicApp.getMetadata().setResourceVersion(null);
         assertThat(Serialization.asYaml(storedLogicApp)).isEqualTo(Serialization.asYaml(shipped.virtualServices().get(0)));
         assertThat(Serialization.asYaml(stored.destinationRules())).isEqualTo(Serialization.asYaml(shipped.destinationRules()));
+    }
+
+    /** Rollout state lives in an annotation: it must outlive the console, and setting it is not a weight change. */
+    @Test
+    void anAnnotationIsKeptInTheStateFileThroughARestartAndIsNotRecordedAsAChange() {
+        RouteRef ref = new RouteRef("mesh-demo", "logic-app");
+        try (EmbeddedServer first = start()) {
+            TrafficService traffic = first.getApplicationContext().getBean(TrafficService.class);
+            RouteAnnotations written = traffic.annotate(ref, "mesh-demo.io/rollout", "{\"step\":1}",
+                    traffic.annotations(ref).resourceVersion());
+            assertThat(written.resourceVersion()).isEqualTo("2");
+        }
+
+        try (EmbeddedServer second = start()) {
+            RouteAnnotations read = second.getApplicationContext().getBean(TrafficService.class).annotations(ref);
+            assertThat(read.get("mesh-demo.io/rollout")).contains("{\"step\":1}");
+            assertThat(read.resourceVersion()).isEqualTo("2");
+            JsonNode logicApp = alice(second).get(LOGIC_APP).json();
+            assertWeights(route(logicApp, "logic-app-split"), 100, 0);
+            assertThat(alice(second).get(LOGIC_APP + "/history").json()).as("history").isEmpty();
+        }
+        MeshRouting stored = MeshRoutingFiles.load(settings.endpointsFile(), List.of(settings.stateFile()));
+        assertThat(stored.virtualServices().get(0).getMetadata().getAnnotations())
+                .containsEntry("mesh-demo.io/rollout", "{\"step\":1}");
     }
 
     private EmbeddedServer start() {
