@@ -5,17 +5,14 @@ import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.ConsoleClient.Response;
 import demo.mesh.console.KubernetesStandIn;
 import demo.mesh.console.SimultaneousCalls;
-import demo.mesh.console.StandInTest;
 import demo.mesh.console.health.VersionHealth;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -30,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * clock moved by hand: each step's time passes when the test says, and the engine's own ticks do the rest.
  */
 @MicronautTest
-class RolloutApiTest extends StandInTest {
+class RolloutApiTest extends RolloutStandInTest {
 
     static final String ROLLOUT = ROUTES + "logic-app/rollout";
     static final VersionHealth BASELINE = VersionHealth.of(1800, 1, 2.0, 9.0);
@@ -39,24 +36,9 @@ class RolloutApiTest extends StandInTest {
     static final Duration STEP = Duration.ofSeconds(10);
     static final String PLAN = "{\"to\":\"v2\",\"stepSeconds\":10}";
 
-    @Inject
-    ScriptedMetrics metrics;
-    @Inject
-    MovableClock clock;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.putAll(RolloutTestSettings.fastRollouts(RolloutApiTest.class, "console-a"));
-        return properties;
-    }
-
     @BeforeEach
-    void freshRoute() {
-        standIn.reset("logic-app.yaml");
-        metrics.reset();
-        metrics.set("v1", BASELINE);
-        metrics.set("v2", HEALTHY);
+    void startFresh() {
+        freshRoute();
     }
 
     @Test
@@ -260,11 +242,6 @@ class RolloutApiTest extends StandInTest {
         JsonNode rollout = anonymous().get(ROLLOUT).json();
         assertThat(rollout.path("startedBy").asText()).isEqualTo("annotation");
         assertThat(rollout.path("from").asText()).isEqualTo("v1");
-    }
-
-    private void awaitStored(int... weights) {
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertStoredWeights(standIn.virtualService("logic-app"), 0, weights));
     }
 
     private JsonNode awaitState(String state) {

@@ -1,9 +1,7 @@
 package demo.mesh.console.rollout;
 
 import demo.mesh.console.BrowserSession;
-import demo.mesh.console.StandInTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +15,6 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 import static demo.mesh.console.RouteAssertions.assertStoredWeights;
@@ -30,23 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rollout clock moved by the test (stand-ins); the page, the API and the engine are the real ones.
  */
 @MicronautTest
-class RolloutPanelBrowserTest extends StandInTest {
+class RolloutPanelBrowserTest extends RolloutStandInTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Inject
-    ScriptedMetrics metrics;
-    @Inject
-    MovableClock clock;
-
     private BrowserSession browser;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.putAll(RolloutTestSettings.fastRollouts(RolloutPanelBrowserTest.class, "console-a"));
-        return properties;
-    }
 
     @BeforeAll
     void requireChromium() {
@@ -60,10 +44,7 @@ class RolloutPanelBrowserTest extends StandInTest {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        standIn.reset("logic-app.yaml");
-        metrics.reset();
-        metrics.set("v1", RolloutApiTest.BASELINE);
-        metrics.set("v2", RolloutApiTest.HEALTHY);
+        freshRoute();
         browser = BrowserSession.open(server.getPort(), WAIT,
                 driver -> "page status: " + driver.findElement(By.id("status")).getText());
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-route='logic-app-split']")));
