@@ -1,17 +1,11 @@
 package demo.mesh.access;
 
+import demo.mesh.xds.MeshRouting;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Map;
 
 import static demo.mesh.access.LogicCallMetricsTest.ATTEMPTS;
 import static demo.mesh.access.LogicCallMetricsTest.CALLS;
@@ -20,45 +14,31 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Retries must not hide a failing release. access-app calls logic-app over {@code xds:///logic-app}, routed by a real
- * xDS control plane to the whole Service (no subsets) with the shipped retry policy (3 retries on UNAVAILABLE), so
+ * xDS control plane to the whole Service (no subsets) with a retry policy like the shipped one (3 retries on UNAVAILABLE), so
  * calls and retries go round robin over v1, which answers, and v2, which fails every attempt. Every call succeeds for
  * the user, and every v2 attempt is counted as a v2 failure; each attempt is counted once, as the releases saw them.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RetriedAttemptsTest implements TestPropertyProvider {
+class RetriedAttemptsTest extends XdsRoutedTest {
 
     private static final int CALLS_SENT = 200;
     /** A call takes milliseconds on loopback; far more means something hangs, and the test says so. */
     private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
 
-    @Inject
-    AccessApi api;
-    private StandInRelease v1;
-    private StandInRelease v2;
-
     @Override
-    public Map<String, String> getProperties() {
-        try {
-            v1 = StandInRelease.healthy("v1");
-            v2 = StandInRelease.failing("v2");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        TestControlPlane.publish(TestControlPlane.routing(
-                TestControlPlane.fixture("virtual-service-logic-app-any-release.yaml"), v1.port(), v2.port()));
-        return TestControlPlane.accessProperties();
+    boolean v2Fails() {
+        return true;
     }
 
-    @AfterAll
-    void stopReleases() throws InterruptedException {
-        v1.close();
-        v2.close();
+    @Override
+    MeshRouting initialRouting() {
+        return TestControlPlane.routing(
+                TestControlPlane.fixture("virtual-service-logic-app-any-release.yaml"), v1.port(), v2.port());
     }
 
     @Test
     void aV2AttemptRetriedOnV1IsAV2FailureAndAUserVisibleSuccess() {
-        await("access-app ready").atMost(Duration.ofSeconds(20))
+        await("access-app ready").atMost(Duration.ofSeconds(60))
                 .until(() -> api.get("/health/readiness").status().getCode() == 200);
         Scrape before = scrape();
         int v1Before = v1.attempts();

@@ -1,19 +1,13 @@
 package demo.mesh.access;
 
+import demo.mesh.xds.MeshRouting;
 import demo.mesh.xds.XdsServer;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,31 +19,17 @@ import static org.awaitility.Awaitility.await;
  * within the production deadline of 2 s.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "access.logic.deadline", value = "2s")
-class XdsReadinessTest implements TestPropertyProvider {
-
-    @Inject
-    AccessApi api;
-    private StandInRelease v1;
-    private StandInRelease v2;
+class XdsReadinessTest extends XdsRoutedTest {
 
     @Override
-    public Map<String, String> getProperties() {
-        try {
-            v1 = StandInRelease.healthy("v1");
-            v2 = StandInRelease.healthy("v2");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        TestControlPlane.publish(TestControlPlane.noRoutes(v1.port(), v2.port()));
-        return TestControlPlane.accessProperties();
+    boolean v2Fails() {
+        return false;
     }
 
-    @AfterAll
-    void stopReleases() throws InterruptedException {
-        v1.close();
-        v2.close();
+    @Override
+    MeshRouting initialRouting() {
+        return TestControlPlane.noRoutes(v1.port(), v2.port());
     }
 
     @Test
@@ -57,12 +37,12 @@ class XdsReadinessTest implements TestPropertyProvider {
         assertNotReady();
         // The probe made the channel ask the control plane for routes; it has none to give, so still not ready.
         XdsServer xds = TestControlPlane.get();
-        await("access-app asks the control plane").atMost(Duration.ofSeconds(30))
+        await("access-app asks the control plane").atMost(Duration.ofSeconds(60))
                 .until(() -> xds.clientVersions().containsKey(TestControlPlane.NODE_ID));
         assertNotReady();
 
         TestControlPlane.publish(TestControlPlane.routing(TestControlPlane.shippedSplit("90-10"), v1.port(), v2.port()));
-        await("readiness UP").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
+        await("readiness UP").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                 .until(() -> api.get("/health/readiness").status().getCode() == 200);
 
         AccessApi.Reply first = api.hello("first");
