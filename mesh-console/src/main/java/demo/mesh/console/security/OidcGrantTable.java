@@ -1,17 +1,18 @@
 package demo.mesh.console.security;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
-import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The grants of a person signed in with OpenID Connect: {@link OidcRolesConfiguration}'s table, checked at start-up
  * so a mistyped entry stops the console instead of silently granting nothing.
  */
-@Singleton
+@Context
 public class OidcGrantTable {
 
     private final List<Entry> entries;
@@ -35,7 +36,7 @@ public class OidcGrantTable {
     /** Grants from the groups claim written as grants, then those the table gives the person or their groups. */
     public Grants grantsFor(String person, Collection<String> groups) {
         List<Grant> grants = new ArrayList<>();
-        groups.stream().map(Grant::tryParse).flatMap(java.util.Optional::stream).forEach(grants::add);
+        groups.stream().map(Grant::tryParse).flatMap(Optional::stream).forEach(grants::add);
         for (Entry entry : entries) {
             boolean matches = entry.group() ? groups.contains(entry.name()) : entry.name().equals(person);
             if (matches) {

@@ -2,7 +2,6 @@ package demo.mesh.console.security;
 
 import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.ConsoleClient.Response;
-import demo.mesh.console.KubernetesStandIn;
 import demo.mesh.console.StandInTest;
 import io.fabric8.kubernetes.api.model.Event;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -10,10 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static demo.mesh.console.RouteAssertions.assertStoredWeights;
+import static demo.mesh.console.security.Changes.LOGIC_APP;
+import static demo.mesh.console.security.Changes.split;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class NamespaceRolesTest extends StandInTest {
 
-    private static final String LOGIC_APP = "/api/routes/" + KubernetesStandIn.NAMESPACE + "/logic-app";
 
     private String version;
 
@@ -43,16 +42,17 @@ class NamespaceRolesTest extends StandInTest {
 
     @Test
     void anOperatorOfTheNamespaceShiftsAndHistoryAndEventNameThem() {
-        assertThat(as("olivia").put(LOGIC_APP, split(90, 10)).status()).isEqualTo(200);
+        assertThat(as("olivia").put(LOGIC_APP, split(version, 90, 10)).status()).isEqualTo(200);
 
         assertStoredWeights(standIn.virtualService("logic-app"), 0, 90, 10);
         assertThat(anonymous().get(LOGIC_APP + "/history").json().get(0).path("user").asText()).isEqualTo("olivia");
-        assertThat(events()).singleElement().extracting(Event::getMessage).asString().endsWith(" by olivia");
+        assertThat(Changes.events(standIn)).singleElement().extracting(Event::getMessage).asString()
+                .endsWith(" by olivia");
     }
 
     @Test
     void aViewerOfTheNamespaceIsRefusedWithTheRoleAndNamespaceNamed() {
-        Response response = as("victor").put(LOGIC_APP, split(90, 10));
+        Response response = as("victor").put(LOGIC_APP, split(version, 90, 10));
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.message()).isEqualTo("PUT " + LOGIC_APP + " needs the operator role in namespace "
@@ -64,7 +64,7 @@ class NamespaceRolesTest extends StandInTest {
     void anOperatorOfAnotherNamespaceOnlyHasNoRoleHere() {
         ConsoleClient nora = as("nora");
 
-        Response shift = nora.put(LOGIC_APP, split(90, 10));
+        Response shift = nora.put(LOGIC_APP, split(version, 90, 10));
         Response revert = nora.post(LOGIC_APP + "/revert", "{}");
 
         assertThat(shift.status()).isEqualTo(403);
@@ -93,7 +93,7 @@ class NamespaceRolesTest extends StandInTest {
 
     @Test
     void theSingleConfiguredUserStillOperatesEverywhere() {
-        assertThat(alice().put(LOGIC_APP, split(90, 10)).status()).isEqualTo(200);
+        assertThat(alice().put(LOGIC_APP, split(version, 90, 10)).status()).isEqualTo(200);
         assertThat(alice().get("/api/session").json().path("roles").toString()).isEqualTo("{\"*\":\"operator\"}");
     }
 
@@ -119,17 +119,11 @@ class NamespaceRolesTest extends StandInTest {
                 "{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}", false);
     }
 
-    private String split(int v1, int v2) {
-        return "{\"weights\":{\"v1\":" + v1 + ",\"v2\":" + v2 + "},\"resourceVersion\":\"" + version + "\"}";
-    }
 
-    private List<Event> events() {
-        return standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems();
-    }
 
     private void assertNothingChanged() {
         assertStoredWeights(standIn.virtualService("logic-app"), 0, 100, 0);
         assertThat(standIn.virtualService("logic-app").getMetadata().getResourceVersion()).isEqualTo(version);
-        assertThat(events()).isEmpty();
+        assertThat(Changes.events(standIn)).isEmpty();
     }
 }
