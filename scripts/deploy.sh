@@ -34,13 +34,19 @@ kubectl get crd virtualservices.networking.istio.io >/dev/null 2>&1 \
 step "Namespace $NAMESPACE (sidecar injection on)"
 kubectl apply -f "$ROOT/k8s/namespace.yaml"
 
+ADMIN_PASSWORD=
 if kubectl -n "$NAMESPACE" get secret mesh-console-auth >/dev/null 2>&1; then
-  step "Secret mesh-console-auth exists; keeping the console login as it is"
+  step "Secret mesh-console-auth exists; keeping the console's users as they are"
 else
-  step "Creating Secret mesh-console-auth: user admin, random password"
+  step "Creating Secret mesh-console-auth: user admin (operator in every namespace), random password"
   need openssl "install openssl, or create the Secret yourself (see k8s/README.md)"
-  kubectl -n "$NAMESPACE" create secret generic mesh-console-auth \
-    --from-literal=username=admin --from-literal=password="$(openssl rand -base64 18)" >/dev/null
+  # The Secret holds only a bcrypt hash; the console's jar makes it (built by scripts/build-images.sh).
+  console_jar="$ROOT/mesh-console/target/mesh-console-$VERSION.jar"
+  [ -f "$console_jar" ] || fail "$console_jar is missing; run scripts/build-images.sh, or create the Secret" \
+    "yourself (see k8s/README.md)"
+  ADMIN_PASSWORD=$(openssl rand -base64 18)
+  users=$(printf '%s\n' "$ADMIN_PASSWORD" | java -cp "$console_jar" demo.mesh.console.security.HashPassword admin '*:operator')
+  kubectl -n "$NAMESPACE" create secret generic mesh-console-auth --from-literal=users="$users" >/dev/null
 fi
 
 step "Workloads: kubectl apply -k k8s"
@@ -60,7 +66,7 @@ done
 step "mesh demo is deployed in $NAMESPACE"
 cat <<NEXT
     Send traffic:     scripts/load.sh              (counts answers per logic-app version)
-    Open the console: scripts/console.sh           (user admin; password:
-                      kubectl -n $NAMESPACE get secret mesh-console-auth -o jsonpath='{.data.password}' | base64 -d)
+    Open the console: scripts/console.sh           (user admin; password: ${ADMIN_PASSWORD:-as given when
+                      Secret mesh-console-auth was made; only its hash is kept})
     Shift traffic:    kubectl apply -f istio/virtual-service-logic-app-50-50.yaml
 NEXT
