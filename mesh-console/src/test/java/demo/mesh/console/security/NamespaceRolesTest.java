@@ -2,14 +2,10 @@ package demo.mesh.console.security;
 
 import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.ConsoleClient.Response;
-import demo.mesh.console.StandInTest;
 import io.fabric8.kubernetes.api.model.Event;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
 
 import static demo.mesh.console.RouteAssertions.assertStoredWeights;
 import static demo.mesh.console.security.Changes.LOGIC_APP;
@@ -22,17 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in which namespace they lack, and nothing changes.
  */
 @MicronautTest
-class NamespaceRolesTest extends StandInTest {
-
+class NamespaceRolesTest extends TeamUsersTest {
 
     private String version;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("mesh-console.auth.users-file", TestUsers.file("team.users"));
-        return properties;
-    }
 
     @BeforeEach
     void loadFixtures() {
@@ -110,16 +98,10 @@ class NamespaceRolesTest extends StandInTest {
         assertThat(unknown.message()).isEqualTo("wrong user name or password");
     }
 
-    private ConsoleClient as(String name) {
-        return anonymous().signIn(name, name + "-password");
-    }
-
     private Response signIn(String name, String password) {
         return anonymous().send("POST", "/login", "application/json",
                 "{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}", false);
     }
-
-
 
     private void assertNothingChanged() {
         assertStoredWeights(standIn.virtualService("logic-app"), 0, 100, 0);

@@ -1,7 +1,6 @@
 package demo.mesh.console.security;
 
 import demo.mesh.console.BrowserSession;
-import demo.mesh.console.StandInTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,9 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,19 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * roles from {@code GET /api/session}; the server refuses the rest anyway (NamespaceRolesTest).
  */
 @MicronautTest
-class RolesPageBrowserTest extends StandInTest {
+class RolesPageBrowserTest extends TeamUsersTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final By CARD = By.cssSelector("[data-service='mesh-demo/logic-app'] [data-route='logic-app-split']");
 
     private BrowserSession browser;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("mesh-console.auth.users-file", TestUsers.file("team.users"));
-        return properties;
-    }
 
     @BeforeAll
     void requireChromium() {
@@ -57,11 +47,7 @@ class RolesPageBrowserTest extends StandInTest {
     @AfterEach
     void closeBrowser() throws IOException {
         if (browser != null) {
-            try {
-                assertThat(browser.contentSecurityPolicyViolations()).as("refused by the page's policy").isEmpty();
-            } finally {
-                browser.close();
-            }
+            browser.closeCheckingPolicy();
         }
     }
 
