@@ -1,6 +1,6 @@
 package demo.mesh.console.security;
 
-import demo.mesh.console.api.ApiError;
+import demo.mesh.console.http.ApiError;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
