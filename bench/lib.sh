@@ -98,7 +98,9 @@ services:
     v2: [127.0.0.1:$v2_grpc]
 YAML
   head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$WORK/password"
-  MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME=bench MESH_CONSOLE_AUTH_PASSWORD=$(cat "$WORK/password") \
+  # The console takes only the password's bcrypt hash; its jar makes one.
+  MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME=bench MESH_CONSOLE_AUTH_PASSWORD=$(java -cp \
+    "$ROOT/mesh-console/target/mesh-console-$VERSION.jar" demo.mesh.console.security.HashPassword <"$WORK/password") \
     start mesh-console mesh-console "$CONSOLE_HTTP" \
     -Dmesh-console.local.endpoints-file="$WORK/endpoints.yaml" \
     -Dmesh-console.local.state-file="$WORK/routing.yaml" \

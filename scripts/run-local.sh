@@ -17,7 +17,8 @@ then prints the URLs, the console's sign-in and a curl line, and stops everythin
   --no-build   use the jars already in */target
   -h, --help   this text
 
-The console's password is MESH_CONSOLE_AUTH_PASSWORD when set, else generated for this run. The last split is kept
+The console's password is MESH_CONSOLE_AUTH_PASSWORD when set (the password itself; the script hands the console its
+bcrypt hash), else generated for this run. The last split is kept
 in .local-state/ across runs; delete that folder to start again from istio/virtual-service-logic-app-90-10.yaml.
 USAGE
 }
@@ -95,8 +96,11 @@ await_ready() { # name http-port
 USERNAME=${MESH_CONSOLE_AUTH_USERNAME:-demo}
 PASSWORD=${MESH_CONSOLE_AUTH_PASSWORD:-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 12)}
 
+# The console takes only a bcrypt hash of the password; its own jar makes one.
+PASSWORD_HASH=$(printf '%s\n' "$PASSWORD" | java -cp "$(jar mesh-console)" demo.mesh.console.security.HashPassword)
+
 # The console is the control plane: start it first so access-app's first xDS request finds it.
-MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME="$USERNAME" MESH_CONSOLE_AUTH_PASSWORD="$PASSWORD" \
+MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME="$USERNAME" MESH_CONSOLE_AUTH_PASSWORD="$PASSWORD_HASH" \
   start mesh-console 8090
 start logic-app-v1 8081 -Dgrpc.server.port=9091
 start logic-app-v2 8082 -Dgrpc.server.port=9092

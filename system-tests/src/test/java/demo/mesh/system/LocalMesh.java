@@ -26,6 +26,8 @@ final class LocalMesh implements AutoCloseable {
     static final String ROUTE = "/api/routes/mesh-demo/logic-app";
     private static final String USER = "tester";
     private static final String PASSWORD = "local-mesh-test";
+    /** What the console is given: bcrypt (cost 4) of {@link #PASSWORD}; it accepts no plain password. */
+    private static final String PASSWORD_HASH = "$2a$04$uZQ2vJ/dRfbZsI88iSkWG.tOjIxhnv7o6vu3G/tOm2oCFy30VsICO";
 
     /**
      * The instances of one release.
@@ -191,7 +193,7 @@ final class LocalMesh implements AutoCloseable {
         console = AppProcess.start(name + "-mesh-console", "mesh-console", AppProcess.freePort(), consoleProperties,
                 Map.of("MESH_CONSOLE_MODE", "local",
                         "MESH_CONSOLE_AUTH_USERNAME", USER,
-                        "MESH_CONSOLE_AUTH_PASSWORD", PASSWORD));
+                        "MESH_CONSOLE_AUTH_PASSWORD", PASSWORD_HASH));
     }
 
     private ConsoleClient signedIn() {
