@@ -62,8 +62,7 @@ final class EmbeddedMetrics implements TrafficMetrics, AutoCloseable {
         Map<String, VersionHealth> versions = new LinkedHashMap<>();
         for (String version : query.versions()) {
             AttemptCounters.Counters grown = history.growth(version, now, query.window());
-            long calls = Math.round(grown.calls());
-            versions.put(version, VersionHealth.of(calls, Math.min(calls, Math.round(grown.errors())),
+            versions.put(version, VersionHealth.estimated(grown.calls(), grown.errors(),
                     millis(HistogramQuantile.of(0.5, grown.buckets())), millis(HistogramQuantile.of(0.99, grown.buckets()))));
         }
         return new RouteHealth(source(), query.window(), versions);

@@ -39,10 +39,8 @@ final class PrometheusMetrics implements TrafficMetrics {
         Map<String, Double> p99 = run(templates.latency(), query, 0.99);
         Map<String, VersionHealth> versions = new LinkedHashMap<>();
         for (String version : query.versions()) {
-            // increase() extrapolates to the window's edges; attempts are whole, so round what it estimates.
-            long attempts = Math.round(calls.getOrDefault(version, 0.0));
-            long failed = Math.min(attempts, Math.round(errors.getOrDefault(version, 0.0)));
-            versions.put(version, VersionHealth.of(attempts, failed, p50.get(version), p99.get(version)));
+            versions.put(version, VersionHealth.estimated(calls.getOrDefault(version, 0.0),
+                    errors.getOrDefault(version, 0.0), p50.get(version), p99.get(version)));
         }
         return new RouteHealth(source(), query.window(), versions);
     }

@@ -53,7 +53,9 @@ class IstioQueriesTest extends RecordedTrafficTest {
         JsonNode versions = awaitHealth("5s", 4 * 52);
 
         assertThat(versions.path("v1").path("successRate").asDouble()).isEqualTo(100.0);
-        assertThat(versions.path("v2").path("successRate").asDouble()).isCloseTo(80.0, within(0.01));
+        // Exact rates, less what increase() extrapolates series by series (seen up to 0.04 points). Counting the
+        // 503+UNAVAILABLE requests twice would give 76%, missing the gRPC failures in HTTP 200 96%.
+        assertThat(versions.path("v2").path("successRate").asDouble()).isCloseTo(80.0, within(0.1));
         double v2PerV1 = versions.path("v2").path("calls").asDouble() / versions.path("v1").path("calls").asDouble();
         assertThat(v2PerV1).as("v2 calls per v1 call: 50/52, noise excluded").isCloseTo(50.0 / 52, within(0.02));
         assertThat(versions.fieldNames()).toIterable().containsExactly("v1", "v2");
