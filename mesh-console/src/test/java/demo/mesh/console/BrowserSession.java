@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -121,6 +122,21 @@ public final class BrowserSession implements AutoCloseable {
                 .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> pageStatus.apply(driver))
                 .until(condition);
+    }
+
+    /**
+     * Closes {@code session} if a test opened one, failing the test when the page's policy refused anything: a page
+     * that works only with something refused is broken for every user. Call from {@code @AfterEach}.
+     */
+    public static void closeCheckingPolicy(BrowserSession session) throws IOException {
+        if (session == null) {
+            return;
+        }
+        try {
+            assertThat(session.contentSecurityPolicyViolations()).as("refused by the page's policy").isEmpty();
+        } finally {
+            session.close();
+        }
     }
 
     @Override

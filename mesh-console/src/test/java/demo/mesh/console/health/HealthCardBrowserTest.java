@@ -44,13 +44,7 @@ class HealthCardBrowserTest extends RecordedTrafficTest {
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            try {
-                assertThat(browser.contentSecurityPolicyViolations()).as("refused by the page's policy").isEmpty();
-            } finally {
-                browser.close();
-            }
-        }
+        BrowserSession.closeCheckingPolicy(browser);
     }
 
     @AfterAll
