@@ -58,4 +58,5 @@ export const api = {
   loadStatus: () => request('GET', 'api/load'),
   startLoad: (rate, durationSeconds) => request('POST', 'api/load', { rate, durationSeconds }),
   stopLoad: () => request('DELETE', 'api/load'),
+  xdsClients: () => request('GET', 'api/xds/clients'),
 };

@@ -1,12 +1,14 @@
-// The console page: sign-in, one section per VirtualService, live updates from /api/events, and the load panel
-// whose observed traffic each route card charts.
+// The console page: sign-in, one section per VirtualService, live updates from /api/events, the data-plane line,
+// and the load panel whose observed traffic each route card charts.
 import { api } from './api.js';
+import { DataPlaneLine } from './data-plane.js';
 import { LoadPanel } from './load-panel.js';
 import { ServiceView } from './service-view.js';
 import { trafficFeed } from './traffic-feed.js';
 
 const views = new Map();
 const loadPanel = new LoadPanel(document.getElementById('traffic'));
+const dataPlane = new DataPlaneLine(document.getElementById('data-plane'));
 let session = { user: null, openReads: true };
 let events = null;
 
@@ -40,6 +42,7 @@ async function loadRoutes() {
     listen();
     loadPanel.load();
     trafficFeed.connect();
+    dataPlane.connect();
   } catch (error) {
     status(`Could not load routes: ${error.message}`);
   }

@@ -4,6 +4,7 @@ import demo.mesh.access.logic.LogicClient;
 import demo.mesh.logic.api.HelloReply;
 import demo.mesh.logic.api.HelloRequest;
 import demo.mesh.logic.api.LogicGrpc;
+import demo.mesh.logic.api.ReleaseMetadataInterceptor;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Deadline;
@@ -13,6 +14,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.socket.SocketUtils;
@@ -103,6 +105,16 @@ public final class FakeLogic {
 
         private static Duration remaining(@Nullable Deadline deadline) {
             return deadline == null ? null : Duration.ofNanos(deadline.timeRemaining(TimeUnit.NANOSECONDS));
+        }
+    }
+
+    /** Signs every answer with {@link #VERSION} and {@link #INSTANCE}, as logic-app does. */
+    @Factory
+    @Requires(property = "spec.name", value = SPEC)
+    public static class Signing {
+        @Singleton
+        ServerInterceptor releaseMetadata() {
+            return new ReleaseMetadataInterceptor(VERSION, INSTANCE);
         }
     }
 

@@ -5,50 +5,61 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Prometheus series a gray release is watched by: logic calls per answering version and gRPC outcome. */
+/**
+ * The Prometheus series a gray release is watched by: logic calls as the user sees them and every attempt, each
+ * by the version that answered and gRPC outcome. Retries are {@link RetriedAttemptsTest}'s.
+ */
 @MicronautTest
 @Property(name = "spec.name", value = FakeLogic.SPEC)
 class LogicCallMetricsTest extends FakeLogicTest {
 
+    static final String CALLS = "logic_calls_seconds_count";
+    static final String ATTEMPTS = "logic_attempts_seconds_count";
+
     @Test
-    void answeredCallsAreCountedByVersionWithALatencyHistogram() {
-        double before = callCount("OK", FakeLogic.VERSION);
+    void answeredCallsAndTheirAttemptsAreCountedByVersionWithALatencyHistogram() {
+        Scrape before = scrape();
 
         api.hello("Ada").assertStatus(HttpStatus.OK);
         api.hello("Grace").assertStatus(HttpStatus.OK);
 
-        String scrape = api.text("/prometheus");
-        assertThat(callCount(scrape, "OK", FakeLogic.VERSION)).isEqualTo(before + 2);
-        assertThat(scrape).containsPattern(series("logic_calls_seconds_bucket", "OK", FakeLogic.VERSION) + ",le=\"");
+        Scrape after = scrape();
+        for (String series : new String[] {CALLS, ATTEMPTS}) {
+            assertThat(after.value(series, "OK", FakeLogic.VERSION))
+                    .as(series).isEqualTo(before.value(series, "OK", FakeLogic.VERSION) + 2);
+        }
+        assertThat(after.text())
+                .containsPattern(Scrape.labels("logic_calls_seconds_bucket", "OK", FakeLogic.VERSION) + ",le=\"")
+                .containsPattern(Scrape.labels("logic_attempts_seconds_bucket", "OK", FakeLogic.VERSION) + ",le=\"");
     }
 
     @Test
-    void failedCallsAreCountedByStatusWithoutAVersion() {
-        double before = callCount("INVALID_ARGUMENT", "none");
+    void aRefusedCallIsCountedForTheVersionThatRefusedIt() {
+        Scrape before = scrape();
 
         api.hello("x".repeat(65)).assertStatus(HttpStatus.BAD_REQUEST);
 
-        assertThat(callCount("INVALID_ARGUMENT", "none")).isEqualTo(before + 1);
+        Scrape after = scrape();
+        for (String series : new String[] {CALLS, ATTEMPTS}) {
+            assertThat(after.value(series, "INVALID_ARGUMENT", FakeLogic.VERSION))
+                    .as(series).isEqualTo(before.value(series, "INVALID_ARGUMENT", FakeLogic.VERSION) + 1);
+            assertThat(after.total(series)).as(series).isEqualTo(before.total(series) + 1);
+        }
     }
 
-    private double callCount(String outcome, String version) {
-        return callCount(api.text("/prometheus"), outcome, version);
+    @Test
+    void aFailureAnsweredByTheReleaseNamesIt() {
+        Scrape before = scrape();
+
+        api.hello(FakeLogic.BROKEN).assertStatus(HttpStatus.BAD_GATEWAY);
+
+        assertThat(scrape().value(CALLS, "INTERNAL", FakeLogic.VERSION))
+                .isEqualTo(before.value(CALLS, "INTERNAL", FakeLogic.VERSION) + 1);
     }
 
-    /** The value of {@code logic_calls_seconds_count} for one outcome and version; 0 before the first call. */
-    private static double callCount(String scrape, String outcome, String version) {
-        Matcher line = Pattern.compile("(?m)^" + series("logic_calls_seconds_count", outcome, version) + "} (\\S+)$")
-                .matcher(scrape);
-        return line.find() ? Double.parseDouble(line.group(1)) : 0;
-    }
-
-    private static String series(String name, String outcome, String version) {
-        return Pattern.quote(name + "{outcome=\"" + outcome + "\",version=\"" + version + "\"");
+    private Scrape scrape() {
+        return new Scrape(api.text("/prometheus"));
     }
 }

@@ -3,32 +3,38 @@ package demo.mesh.logic;
 import io.grpc.Status;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.TaskScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Applies {@link FaultProperties} to an answer that is ready: delays it and, at the configured rate, fails it.
+ * Applies the current {@link Fault} to an answer that is ready: delays it and, at the configured rate, fails it.
  * The delay is scheduled rather than slept so a slow release does not tie up gRPC worker threads.
  * Created with the context so that a bad setting stops the start-up instead of the first call.
  */
 @Context
 public class FaultInjector {
-    private final FaultProperties fault;
+    private static final Logger LOG = LoggerFactory.getLogger(FaultInjector.class);
+
+    private final AtomicReference<Fault> current;
     private final TaskScheduler scheduler;
 
     public FaultInjector(FaultProperties fault, TaskScheduler scheduler) {
-        this.fault = fault;
+        this.current = new AtomicReference<>(fault.start());
         this.scheduler = scheduler;
     }
 
     /**
-     * Runs {@code answer}, or hands {@code fail} an UNAVAILABLE error, after the configured latency.
+     * Runs {@code answer}, or hands {@code fail} an UNAVAILABLE error, after the current latency.
      */
     public void deliver(Runnable answer, Consumer<Throwable> fail) {
-        Runnable outcome = failsThisTime()
+        Fault fault = current.get();
+        Runnable outcome = failsThisTime(fault)
                 ? () -> fail.accept(Status.UNAVAILABLE
-                        .withDescription("injected fault: " + FaultProperties.PREFIX + ".error-rate=" + fault.errorRate())
+                        .withDescription("injected fault: " + Fault.Field.ERROR_RATE.property() + "=" + fault.errorRate())
                         .asRuntimeException())
                 : answer;
         if (fault.latency().isZero()) {
@@ -38,11 +44,17 @@ public class FaultInjector {
         }
     }
 
-    public FaultProperties settings() {
-        return fault;
+    public Fault current() {
+        return current.get();
     }
 
-    private boolean failsThisTime() {
+    /** Applies {@code fault} to every answer from now on; calls already waiting out a latency keep theirs. */
+    public void switchTo(Fault fault) {
+        Fault before = current.getAndSet(fault);
+        LOG.info("Fault switched from {} to {}", before, fault);
+    }
+
+    private static boolean failsThisTime(Fault fault) {
         return fault.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < fault.errorRate();
     }
 }

@@ -20,14 +20,17 @@ public class StartupLog implements ApplicationEventListener<ServerStartupEvent> 
     private final LogicService logic;
     private final InstanceName instance;
     private final FaultInjector faults;
+    private final boolean faultSwitch;
     private final Environment environment;
     private Integer grpcPort;
     private Integer httpPort;
 
-    public StartupLog(LogicService logic, InstanceName instance, FaultInjector faults, Environment environment) {
+    public StartupLog(LogicService logic, InstanceName instance, FaultInjector faults, FaultProperties fault,
+                      Environment environment) {
         this.logic = logic;
         this.instance = instance;
         this.faults = faults;
+        this.faultSwitch = fault.switchEnabled();
         this.environment = environment;
     }
 
@@ -40,10 +43,9 @@ public class StartupLog implements ApplicationEventListener<ServerStartupEvent> 
             httpPort = server.getPort();
         }
         if (grpcPort != null && httpPort != null) {
-            FaultProperties fault = faults.settings();
-            LOG.info("logic-app {} instance {} ready: gRPC port {}, HTTP port {}, environments {}, fault {}",
+            LOG.info("logic-app {} instance {} ready: gRPC port {}, HTTP port {}, environments {}, fault {}{}",
                     logic.version(), instance.value(), grpcPort, httpPort, environment.getActiveNames(),
-                    fault.enabled() ? "latency=" + fault.latency() + " error-rate=" + fault.errorRate() : "off");
+                    faults.current(), faultSwitch ? " (switch on: GET|PUT /fault)" : "");
         }
     }
 }

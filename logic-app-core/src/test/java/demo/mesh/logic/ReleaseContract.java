@@ -1,6 +1,7 @@
 package demo.mesh.logic;
 
 import demo.mesh.logic.api.HelloReply;
+import demo.mesh.logic.api.ReleaseMetadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.micronaut.http.client.HttpClient;
@@ -30,6 +31,15 @@ public abstract class ReleaseContract extends EmbeddedLogicTest {
         assertThat(reply.getVersion()).isEqualTo(expectedVersion());
         assertThat(reply.getInstance()).isNotBlank();
         assertThat(reply.getMessage()).startsWith("Hello, alice!");
+    }
+
+    @Test
+    void namesItsReleaseInTheMetadataOfOkAndErrorAnswers() {
+        assertThat(logic.answer("alice").trailers().get(ReleaseMetadata.VERSION)).isEqualTo(expectedVersion());
+        LogicChannel.Answer refused = logic.answer("");
+        assertThat(refused.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(refused.trailers().get(ReleaseMetadata.VERSION)).isEqualTo(expectedVersion());
+        assertThat(refused.trailers().get(ReleaseMetadata.INSTANCE)).isNotBlank();
     }
 
     @Test

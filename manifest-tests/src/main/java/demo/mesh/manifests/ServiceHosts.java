@@ -1,9 +1,11 @@
 package demo.mesh.manifests;
 
+import demo.mesh.xds.ServiceHost;
+
 import java.util.Optional;
 import java.util.Set;
 
-/** Which Service an Istio host names, the way Istio resolves short names in the rule's namespace. */
+/** Which Service an Istio host names, resolved by {@link ServiceHost} as the console and the local data plane do. */
 public final class ServiceHosts {
 
     private ServiceHosts() {
@@ -15,16 +17,10 @@ public final class ServiceHosts {
      * (external, wildcard) that these manifests cannot know about.
      */
     public static Optional<String> serviceName(String host, Set<String> namespaces) {
-        String[] parts = host.split("\\.");
-        if (host.isEmpty() || host.contains("*")) {
-            return Optional.empty();
-        }
-        if (parts.length == 1) {
-            return Optional.of(host);
-        }
-        boolean inKnownNamespace = namespaces.contains(parts[1])
-                && (parts.length == 2 || host.endsWith("." + parts[1] + ".svc")
-                || host.endsWith("." + parts[1] + ".svc.cluster.local"));
-        return inKnownNamespace ? Optional.of(parts[0]) : Optional.empty();
+        // A short name lives in the namespace of the manifest that uses it, always one of these: resolved
+        // against no namespace, it comes back with an empty one.
+        return ServiceHost.resolve(host, "")
+                .filter(service -> service.namespace().isEmpty() || namespaces.contains(service.namespace()))
+                .map(ServiceHost::name);
     }
 }

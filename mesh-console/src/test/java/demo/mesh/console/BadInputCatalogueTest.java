@@ -115,7 +115,8 @@ class BadInputCatalogueTest extends StandInTest {
                 // Revert
                 new Case("revert with nothing recorded", "POST", REVERT, JSON, "", SIGNED_IN, 409, "nothing to revert: no change to VirtualService logic-app has been recorded", null),
                 new Case("revert with a resourceVersion number", "POST", REVERT, JSON, "{\"resourceVersion\":5}", SIGNED_IN, 400, "resourceVersion must be a string, got 5", "resourceVersion"),
-                new Case("revert with weights", "POST", REVERT, JSON, SPLIT, SIGNED_IN, 400, "unknown field 'weights'; expected resourceVersion", "weights"),
+                new Case("revert with weights", "POST", REVERT, JSON, SPLIT, SIGNED_IN, 400, "unknown field 'weights'; expected entry, resourceVersion", "weights"),
+                new Case("revert to an entry given as a number", "POST", REVERT, JSON, "{\"entry\":3}", SIGNED_IN, 400, "entry must be a string, got 3", "entry"),
                 new Case("revert with a text body", "POST", REVERT, "text/plain", "{\"resourceVersion\":\"RV\"}", SIGNED_IN, 400, "Content-Type must be application/json, got text/plain", "Content-Type"),
                 new Case("revert of an unknown VirtualService", "POST", ROUTES + "no-such-service/revert", JSON, "", SIGNED_IN, 404, "VirtualService mesh-demo/no-such-service not found", null),
                 new Case("revert not signed in", "POST", REVERT, JSON, "", ANONYMOUS, 401, "needs a signed-in user", null),

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EditingRulesTest extends StandInTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HISTORY = "mesh-demo.io/history";
 
     @BeforeEach
     void loadFixtures() {
@@ -113,8 +114,7 @@ class EditingRulesTest extends StandInTest {
     /** Reads the object as the API server stores it, as raw JSON. */
     private JsonNode stored(String name) {
         try {
-            return JSON.readTree(standIn.client().raw(standIn.url()
-                    + "apis/networking.istio.io/v1/namespaces/" + KubernetesStandIn.NAMESPACE + "/virtualservices/" + name));
+            return JSON.readTree(standIn.rawVirtualService(name));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -122,7 +122,7 @@ class EditingRulesTest extends StandInTest {
 
     /**
      * The whole object after the edit equals the object before it with the given weights set on
-     * {@code spec.http[httpIndex]}: every other field, unknown ones included, is exactly as it was, in the same
+     * {@code spec.http[httpIndex]} and the change added to its history: every other field, unknown ones included, is exactly as it was, in the same
      * order and number format.
      */
     private static void assertOnlyWeightsChanged(JsonNode before, JsonNode after, int httpIndex, int... weights) {
@@ -135,6 +135,13 @@ class EditingRulesTest extends StandInTest {
         // Fields the API server itself maintains on every spec change.
         ((ObjectNode) expected.path("metadata")).remove(List.of("resourceVersion", "generation"));
         ((ObjectNode) actual.path("metadata")).remove(List.of("resourceVersion", "generation"));
+        // The history the console keeps with the route, the one other thing an edit writes.
+        ObjectNode annotations = (ObjectNode) actual.path("metadata").path("annotations");
+        assertThat(annotations.path(HISTORY).isTextual()).as("history annotation").isTrue();
+        annotations.remove(HISTORY);
+        if (annotations.isEmpty() && expected.path("metadata").path("annotations").isMissingNode()) {
+            ((ObjectNode) actual.path("metadata")).remove("annotations");
+        }
         assertThat(actual.toString()).isEqualTo(expected.toString());
         assertThat(after.path("metadata").path("resourceVersion").asText())
                 .isNotEqualTo(before.path("metadata").path("resourceVersion").asText());

@@ -3,17 +3,23 @@ package demo.mesh.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import demo.mesh.console.ConsoleClient.Response;
 import io.fabric8.kubernetes.api.model.Event;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static demo.mesh.console.RouteAssertions.assertStoredWeights;
 import static demo.mesh.console.RoutesApiTest.split;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Changes are recorded as Kubernetes Events, the history is read back from them, and revert uses it. */
+/**
+ * Changes are kept with the VirtualService (annotation {@code mesh-demo.io/history}), so the history outlives the
+ * Events that also announce them and the console that made them; revert reaches back to any entry of it.
+ */
 @MicronautTest
 class HistoryTest extends StandInTest {
 
@@ -112,6 +118,94 @@ class HistoryTest extends StandInTest {
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.message()).isEqualTo("nothing to revert: no change to VirtualService logic-app has been recorded");
+    }
+
+    @Test
+    void historyIsServedAfterTheApiServerDeletedTheEvents() {
+        ConsoleClient alice = alice();
+        shift(alice, 90, 10);
+        shift(alice, 50, 50);
+        // What the API server does once the event TTL (an hour by default) has passed.
+        standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).delete();
+        assertThat(standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems()).isEmpty();
+
+        JsonNode history = anonymous().get(ROUTES + "logic-app/history").json();
+
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).path("after").toString()).isEqualTo("{\"v1\":50,\"v2\":50}");
+        assertThat(history.get(1).path("after").toString()).isEqualTo("{\"v1\":90,\"v2\":10}");
+        assertThat(standIn.virtualService("logic-app").getMetadata().getAnnotations()).containsKey("mesh-demo.io/history");
+    }
+
+    @Test
+    void aRestartedConsoleServesTheHistoryAndRevertsFromIt() {
+        shift(alice(), 90, 10);
+        Map<String, Object> properties = Map.of("mesh-console.kubernetes.api-url", standIn.url());
+
+        try (EmbeddedServer restarted = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+            ConsoleClient alice = new ConsoleClient(restarted.getURI()).signIn("alice", "test-password-1");
+            JsonNode history = alice.get(ROUTES + "logic-app/history").json();
+            assertThat(history).hasSize(1);
+            assertThat(history.get(0).path("message").asText())
+                    .isEqualTo("VirtualService logic-app route logic-app-split set to v1=90 v2=10 (was v1=100 v2=0) by alice");
+
+            Response reverted = alice.post(ROUTES + "logic-app/revert", "");
+
+            assertThat(reverted.status()).as(reverted.body()).isEqualTo(200);
+        }
+        assertStoredWeights(standIn.virtualService("logic-app"), 0, 100, 0);
+    }
+
+    @Test
+    void revertToTheThirdNewestEntryPutsBackTheSplitFromBeforeIt() {
+        ConsoleClient alice = alice();
+        shift(alice, 90, 10);
+        shift(alice, 75, 25);
+        shift(alice, 50, 50);
+        shift(alice, 0, 100);
+        JsonNode thirdNewest = anonymous().get(ROUTES + "logic-app/history").json().get(2);
+        assertThat(thirdNewest.path("after").toString()).isEqualTo("{\"v1\":75,\"v2\":25}");
+        String entry = thirdNewest.path("id").asText();
+
+        Response reverted = alice.post(ROUTES + "logic-app/revert", "{\"entry\":\"" + entry + "\"}");
+
+        assertThat(reverted.status()).as(reverted.body()).isEqualTo(200);
+        assertStoredWeights(standIn.virtualService("logic-app"), 0, 90, 10);
+        JsonNode history = anonymous().get(ROUTES + "logic-app/history").json();
+        assertThat(history).hasSize(5);
+        assertThat(history.get(0).path("reason").asText()).isEqualTo("reverted to before change " + entry);
+        assertThat(history.get(0).path("before").toString()).isEqualTo("{\"v1\":0,\"v2\":100}");
+    }
+
+    @Test
+    void revertToAnEntryIsRefusedWhenSomeoneChangedTheRouteSince() {
+        ConsoleClient alice = alice();
+        shift(alice, 90, 10);
+        shift(alice, 50, 50);
+        String oldest = anonymous().get(ROUTES + "logic-app/history").json().get(1).path("id").asText();
+        standIn.virtualServices().inNamespace(KubernetesStandIn.NAMESPACE).withName("logic-app").edit(vs -> {
+            RouteAssertions.routeDestinations(vs, 0).get(0).put("weight", 60);
+            RouteAssertions.routeDestinations(vs, 0).get(1).put("weight", 40);
+            return vs;
+        });
+
+        Response response = alice.post(ROUTES + "logic-app/revert", "{\"entry\":\"" + oldest + "\"}");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.message()).contains("was changed elsewhere after the last recorded change");
+        assertStoredWeights(standIn.virtualService("logic-app"), 0, 60, 40);
+    }
+
+    @Test
+    void revertToAnEntryThatIsNotInTheHistoryIsRefused() {
+        shift(alice(), 90, 10);
+
+        Response response = alice().post(ROUTES + "logic-app/revert", "{\"entry\":\"99\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("field").asText()).isEqualTo("entry");
+        assertThat(response.message()).startsWith("entry 99 is not in the history of VirtualService logic-app");
+        assertStoredWeights(standIn.virtualService("logic-app"), 0, 90, 10);
     }
 
     private void shift(ConsoleClient client, int v1, int v2) {

@@ -107,6 +107,11 @@ public final class KubernetesStandIn implements AutoCloseable {
         return virtualServices().inNamespace(NAMESPACE).withName(name).get();
     }
 
+    /** A VirtualService exactly as the API server stores it: raw JSON, field order and number formats included. */
+    public String rawVirtualService(String name) {
+        return client.raw(url() + "apis/networking.istio.io/v1/namespaces/" + NAMESPACE + "/virtualservices/" + name);
+    }
+
     public MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> virtualServices() {
         return client.genericKubernetesResources("networking.istio.io/v1", "VirtualService");
     }

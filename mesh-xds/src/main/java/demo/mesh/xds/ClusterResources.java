@@ -3,6 +3,7 @@ package demo.mesh.xds;
 import com.google.protobuf.UInt32Value;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.Address;
+import io.envoyproxy.envoy.config.core.v3.Locality;
 import io.envoyproxy.envoy.config.core.v3.SocketAddress;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.endpoint.v3.Endpoint;
@@ -30,8 +31,12 @@ final class ClusterResources {
     }
 
     static ClusterLoadAssignment loadAssignment(ClusterKey key, List<EndpointAddress> addresses) {
-        // gRPC clients skip a locality without weight, so the one local locality gets weight 1.
-        LocalityLbEndpoints.Builder locality = LocalityLbEndpoints.newBuilder().setLoadBalancingWeight(UInt32Value.of(1));
+        // gRPC clients skip a locality without weight, so the one local locality gets weight 1. gRPC C-core refuses
+        // an endpoint group without a locality ("endpoints[0].locality: field not present"); istiod sends an empty
+        // one for pods without topology labels, and so does this: one machine has no region or zone to name.
+        LocalityLbEndpoints.Builder locality = LocalityLbEndpoints.newBuilder()
+                .setLocality(Locality.getDefaultInstance())
+                .setLoadBalancingWeight(UInt32Value.of(1));
         addresses.forEach(address -> locality.addLbEndpoints(LbEndpoint.newBuilder()
                 .setEndpoint(Endpoint.newBuilder().setAddress(Address.newBuilder()
                         .setSocketAddress(SocketAddress.newBuilder()

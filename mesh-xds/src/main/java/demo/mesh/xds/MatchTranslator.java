@@ -66,11 +66,27 @@ final class MatchTranslator {
         route.setCaseSensitive(BoolValue.of(!Boolean.TRUE.equals(match.getIgnoreUriCase())));
     }
 
+    /**
+     * Header matchers in the fields every gRPC client reads. Envoy deprecated {@code exact_match}, {@code
+     * prefix_match} and {@code safe_regex_match} in favour of {@code string_match}, which means the same; but gRPC
+     * clients read {@code string_match} only since gRFC A63 (2023), and gRPC C-core 1.51 (Debian's python3-grpcio)
+     * rejects the whole route configuration when it meets one ("Invalid route header matcher specified"). The older
+     * fields are read by every gRPC client since xDS routing came (gRFC A28), grpc-java included.
+     */
+    @SuppressWarnings("deprecation")
     private static HeaderMatcher header(String name, StringMatch value, String object, String field) {
         HeaderMatcher.Builder header = HeaderMatcher.newBuilder().setName(name);
         StringMatcher matcher = value == null ? null : matcher(value, object, field);
-        // An empty match ({}) asks only that the header be present, as in Istio.
-        return matcher == null ? header.setPresentMatch(true).build() : header.setStringMatch(matcher).build();
+        if (matcher == null) {
+            // An empty match ({}) asks only that the header be present, as in Istio.
+            return header.setPresentMatch(true).build();
+        }
+        return switch (matcher.getMatchPatternCase()) {
+            case EXACT -> header.setExactMatch(matcher.getExact()).build();
+            case PREFIX -> header.setPrefixMatch(matcher.getPrefix()).build();
+            case SAFE_REGEX -> header.setSafeRegexMatch(matcher.getSafeRegex()).build();
+            default -> throw new IllegalStateException("no header matcher for " + matcher.getMatchPatternCase());
+        };
     }
 
     /** @return null for an empty match */

@@ -122,6 +122,24 @@ public final class XdsServer implements AutoCloseable {
         return clients.clientVersions();
     }
 
+    /** Every connected client: what it accepted and refused, and whether it holds the newest publish. */
+    public List<XdsClientStatus> clients() {
+        return clients.clients();
+    }
+
+    /** When every connected client had accepted the newest publish; empty until then, or with no client connected. */
+    public Optional<Acknowledgement> acknowledgement() {
+        return clients.acknowledgement();
+    }
+
+    /**
+     * {@code listener} runs after each change of what {@link #clients()} or {@link #acknowledgement()} say, on the
+     * thread that made it (a gRPC thread, or the publishing one): keep it short. Close the result to stop.
+     */
+    public AutoCloseable onClientsChanged(Runnable listener) {
+        return clients.onChange(listener);
+    }
+
     /** Stops at once: xDS streams never end by themselves, so there is nothing to drain. */
     @Override
     public void close() {

@@ -15,14 +15,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** A real xds:///logic-app channel follows what the local control plane serves. */
-@ExtendWith(LocalMeshExtension.class)
+@ExtendWith(InProcessMeshExtension.class)
 class ProxylessRoutingTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxylessRoutingTest.class);
 
-    private final LocalMesh mesh;
+    private final InProcessMesh mesh;
 
-    ProxylessRoutingTest(LocalMesh mesh) {
+    ProxylessRoutingTest(InProcessMesh mesh) {
         this.mesh = mesh;
     }
 

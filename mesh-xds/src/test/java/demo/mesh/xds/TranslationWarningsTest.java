@@ -44,7 +44,7 @@ class TranslationWarningsTest {
                         match {
                           prefix: "/mesh.logic.v1.Logic/"
                           case_sensitive { value: true }
-                          headers { name: "x-user" string_match { safe_regex { regex: "alice|bob" } } }
+                          headers { name: "x-user" safe_regex_match { regex: "alice|bob" } }
                         }
                         route {
                           cluster: "outbound|v2|logic-app.mesh-demo.svc.cluster.local"

@@ -56,7 +56,7 @@ class XdsTranslatorTest {
             assertThat(host.getRoutesList()).containsExactly(
                     ProtoText.parse("""
                             name: "logic-app-canary"
-                            match { prefix: "" headers { name: "x-canary" string_match { exact: "true" } } }
+                            match { prefix: "" headers { name: "x-canary" exact_match: "true" } }
                             route { cluster: "%s" }
                             """.formatted(V2), Route.getDefaultInstance()),
                     ProtoText.parse("""
@@ -101,6 +101,7 @@ class XdsTranslatorTest {
                 .isEqualTo(ProtoText.parse("""
                         cluster_name: "%s"
                         endpoints {
+                          locality {}
                           load_balancing_weight { value: 1 }
                           lb_endpoints { endpoint { address { socket_address { address: "127.0.0.1" port_value: 9091 } } } }
                         }

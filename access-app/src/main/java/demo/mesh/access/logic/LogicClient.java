@@ -3,17 +3,18 @@ package demo.mesh.access.logic;
 import demo.mesh.logic.api.HelloReply;
 import demo.mesh.logic.api.HelloRequest;
 import demo.mesh.logic.api.LogicGrpc;
+import demo.mesh.logic.api.ReleaseMetadata;
 import io.grpc.Channel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.Timer;
-import io.micronaut.grpc.annotation.GrpcChannel;
 import io.micronaut.context.annotation.Context;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Calls logic-app over the named gRPC channel {@value #CHANNEL}. The channel's target is plain configuration
@@ -28,12 +29,14 @@ public class LogicClient {
 
     private final Channel channel;
     private final LogicCallConfig config;
-    private final LogicCallMetrics metrics;
+    private final LogicCallMetrics calls;
+    private final LogicAttemptMetrics attempts;
 
-    LogicClient(@GrpcChannel(CHANNEL) Channel channel, LogicCallConfig config, LogicCallMetrics metrics) {
-        this.channel = channel;
+    LogicClient(LogicChannel channel, LogicCallConfig config, LogicCallMetrics calls, LogicAttemptMetrics attempts) {
+        this.channel = channel.channel();
         this.config = config;
-        this.metrics = metrics;
+        this.calls = calls;
+        this.attempts = attempts;
     }
 
     /**
@@ -42,11 +45,15 @@ public class LogicClient {
      */
     public CompletableFuture<HelloReply> hello(String name, Metadata headers) {
         CompletableFuture<HelloReply> result = new CompletableFuture<>();
-        Timer.Sample sample = metrics.start();
+        Timer.Sample sample = calls.start();
+        // The final answer's metadata names the release that gave it, an error's too.
+        AtomicReference<Metadata> answerHeaders = new AtomicReference<>();
+        AtomicReference<Metadata> answerTrailers = new AtomicReference<>();
         // A deadline is absolute, so every call gets a fresh stub.
         LogicGrpc.newStub(channel)
                 .withDeadlineAfter(config.deadline().toNanos(), TimeUnit.NANOSECONDS)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withInterceptors(attempts.interceptor(), MetadataUtils.newAttachHeadersInterceptor(headers),
+                        MetadataUtils.newCaptureMetadataInterceptor(answerHeaders, answerTrailers))
                 .hello(HelloRequest.newBuilder().setName(name).build(), new StreamObserver<>() {
                     private HelloReply reply;
 
@@ -57,14 +64,20 @@ public class LogicClient {
 
                     @Override
                     public void onError(Throwable error) {
-                        metrics.record(sample, LogicCallMetrics.NO_VERSION, Status.fromThrowable(error).getCode());
+                        calls.record(sample, answeredBy(), Status.fromThrowable(error).getCode());
                         result.completeExceptionally(error);
                     }
 
                     @Override
                     public void onCompleted() {
-                        metrics.record(sample, reply.getVersion(), Status.Code.OK);
+                        calls.record(sample, answeredBy(), Status.Code.OK);
                         result.complete(reply);
+                    }
+
+                    /** From the metadata; a release that predates it still names itself in its reply. */
+                    private String answeredBy() {
+                        return ReleaseMetadata.version(answerTrailers.get(), answerHeaders.get())
+                                .orElse(reply == null ? null : reply.getVersion());
                     }
                 });
         return result;

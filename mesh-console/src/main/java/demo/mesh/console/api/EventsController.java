@@ -1,6 +1,8 @@
 package demo.mesh.console.api;
 
+import demo.mesh.console.http.StreamLimit;
 import demo.mesh.console.routing.RouteChange;
+import demo.mesh.console.routing.ChangeFeed;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -2,7 +2,6 @@ package demo.mesh.console.api;
 
 import demo.mesh.console.routing.ChangeRecord;
 import demo.mesh.console.routing.RouteRef;
-import demo.mesh.console.routing.TrafficRouter;
 import demo.mesh.console.routing.TrafficService;
 import demo.mesh.console.routing.VirtualServiceRoutes;
 import io.micronaut.core.annotation.Nullable;
@@ -30,24 +29,22 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RoutesController {
 
-    private final TrafficRouter router;
     private final TrafficService traffic;
     private final SplitRequestParser parser;
 
-    public RoutesController(TrafficRouter router, TrafficService traffic, SplitRequestParser parser) {
-        this.router = router;
+    public RoutesController(TrafficService traffic, SplitRequestParser parser) {
         this.traffic = traffic;
         this.parser = parser;
     }
 
     @Get
     public List<VirtualServiceRoutes> list() {
-        return router.list();
+        return traffic.list();
     }
 
     @Get("/{namespace}/{name}")
     public VirtualServiceRoutes get(String namespace, String name) {
-        return router.get(RouteRef.requested(namespace, name));
+        return traffic.get(RouteRef.requested(namespace, name));
     }
 
     @Put("/{namespace}/{name}")
@@ -69,7 +66,7 @@ public class RoutesController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public VirtualServiceRoutes revert(String namespace, String name, HttpRequest<?> request,
                                        @Body @Nullable String body, Authentication user) {
-        return traffic.revert(RouteRef.requested(namespace, name),
-                parser.parseRevertVersion(request.getContentType().orElse(null), body), user.getName());
+        SplitRequestParser.RevertRequest revert = parser.parseRevert(request.getContentType().orElse(null), body);
+        return traffic.revert(RouteRef.requested(namespace, name), revert.resourceVersion(), revert.entry(), user.getName());
     }
 }

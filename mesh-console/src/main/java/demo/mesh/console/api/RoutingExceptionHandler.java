@@ -1,5 +1,6 @@
 package demo.mesh.console.api;
 
+import demo.mesh.console.http.ApiError;
 import demo.mesh.console.routing.RoutingException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,5 +1,6 @@
 package demo.mesh.console.api;
 
+import demo.mesh.console.http.JsonRequestBody;
 import demo.mesh.console.routing.RoutingException;
 import demo.mesh.console.routing.SplitRequest;
 import demo.mesh.console.routing.WeightSplit;
@@ -24,7 +25,7 @@ public class SplitRequestParser {
     public static final int MAX_BODY_BYTES = 8 * 1024;
 
     private static final Set<String> SPLIT_FIELDS = Set.of("route", "weights", "resourceVersion");
-    private static final Set<String> REVERT_FIELDS = Set.of("resourceVersion");
+    private static final Set<String> REVERT_FIELDS = Set.of("resourceVersion", "entry");
 
     private final JsonRequestBody jsonBody;
 
@@ -39,13 +40,20 @@ public class SplitRequestParser {
                 optionalString(fields, "resourceVersion"));
     }
 
-    /** The optional body of {@code POST .../revert}: the resourceVersion the caller read, if it sends one. */
-    @Nullable
-    public String parseRevertVersion(@Nullable MediaType contentType, @Nullable String body) {
+    /**
+     * The optional body of {@code POST .../revert}: the resourceVersion the caller read and the history entry to
+     * revert to, each when it sends one.
+     */
+    public RevertRequest parseRevert(@Nullable MediaType contentType, @Nullable String body) {
         if (body == null || body.isBlank()) {
-            return null;
+            return new RevertRequest(null, null);
         }
-        return optionalString(jsonBody.readObject(contentType, body, REVERT_FIELDS), "resourceVersion");
+        Map<String, JsonNode> fields = jsonBody.readObject(contentType, body, REVERT_FIELDS);
+        return new RevertRequest(optionalString(fields, "resourceVersion"), optionalString(fields, "entry"));
+    }
+
+    /** What a revert may say: both parts are optional. */
+    public record RevertRequest(@Nullable String resourceVersion, @Nullable String entry) {
     }
 
     private WeightSplit weights(@Nullable JsonNode weights) {

@@ -2,7 +2,7 @@ package demo.mesh.console.health;
 
 import demo.mesh.console.routing.Destination;
 import demo.mesh.console.routing.RouteRef;
-import demo.mesh.console.routing.TrafficRouter;
+import demo.mesh.console.routing.TrafficService;
 import demo.mesh.console.routing.VirtualServiceRoutes;
 import demo.mesh.console.routing.WeightedRoute;
 import io.micronaut.http.annotation.Controller;
@@ -30,18 +30,18 @@ public class HealthController {
     public record HealthResponse(String source, String window, Map<String, VersionHealth> versions) {
     }
 
-    private final TrafficRouter router;
+    private final TrafficService traffic;
     private final TrafficMetrics metrics;
 
-    public HealthController(TrafficRouter router, TrafficMetrics metrics) {
-        this.router = router;
+    public HealthController(TrafficService traffic, TrafficMetrics metrics) {
+        this.traffic = traffic;
         this.metrics = metrics;
     }
 
     @Get("/{namespace}/{name}/health")
     public HealthResponse health(String namespace, String name, @QueryValue(defaultValue = "30s") String window) {
         RouteRef ref = RouteRef.requested(namespace, name);
-        HealthQuery query = query(router.get(ref), HealthWindow.parse(window));
+        HealthQuery query = query(traffic.get(ref), HealthWindow.parse(window));
         RouteHealth health = metrics.health(query);
         return new HealthResponse(health.source(), HealthWindow.format(health.window()), health.versions());
     }

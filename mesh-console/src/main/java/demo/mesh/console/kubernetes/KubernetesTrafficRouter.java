@@ -1,33 +1,28 @@
 package demo.mesh.console.kubernetes;
 
 import demo.mesh.console.ConsoleConfiguration;
-import demo.mesh.console.routing.AppliedSplit;
 import demo.mesh.console.routing.RouteChange;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.RoutingException;
-import demo.mesh.console.routing.SplitCheck;
-import demo.mesh.console.routing.SplitRequest;
-import demo.mesh.console.routing.SubsetCheck;
+import demo.mesh.console.routing.StoredVirtualService;
+import demo.mesh.console.routing.SubsetDefinitions;
 import demo.mesh.console.routing.TrafficRouter;
 import demo.mesh.console.routing.VirtualServiceDocument;
 import demo.mesh.console.routing.VirtualServiceRoutes;
-import demo.mesh.console.routing.WeightedRoute;
 import io.fabric8.istio.client.IstioClient;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
-/** Reads and edits Istio VirtualServices through the Kubernetes API. */
+/** Reads and writes Istio VirtualServices through the Kubernetes API. */
 @Singleton
 @Requires(property = "mesh-console.mode", value = "kubernetes")
 public class KubernetesTrafficRouter implements TrafficRouter {
@@ -51,51 +46,19 @@ public class KubernetesTrafficRouter implements TrafficRouter {
     }
 
     @Override
-    public List<VirtualServiceRoutes> list() {
+    public List<StoredVirtualService> list() {
         return namespaces.stream()
                 .flatMap(ns -> KubernetesCalls.listIstio("VirtualServices in namespace " + ns,
                         () -> virtualServices().inNamespace(ns).list().getItems()).stream())
                 .map(VirtualServiceDocument::new)
+                // Warnings cost API calls: only for the VirtualServices that are shown.
                 .filter(doc -> !doc.weightedRoutes().isEmpty())
-                .map(this::view)
-                .sorted(Comparator.comparing(VirtualServiceRoutes::namespace).thenComparing(VirtualServiceRoutes::name))
+                .map(this::stored)
                 .toList();
     }
 
     @Override
-    public VirtualServiceRoutes get(RouteRef ref) {
-        return view(read(ref));
-    }
-
-    @Override
-    public AppliedSplit apply(RouteRef ref, SplitRequest request) {
-        VirtualServiceDocument doc = read(ref);
-        VirtualServiceRoutes current = view(doc);
-        if (current.managedBy() != null) {
-            throw RoutingException.conflict("VirtualService " + ref.name() + " is managed by " + current.managedBy()
-                    + ", which would undo this change; change the split through that controller instead");
-        }
-        WeightedRoute route = SplitCheck.selectRoute(current, request.route());
-        SplitCheck.checkKeys(current, route, request.weights());
-        Map<String, Integer> after = request.weights().weights();
-        SubsetCheck.requireDefined(route, after, new DestinationRuleSubsets(istio, ref.namespace()));
-        if (!doc.setWeights(route.name(), after)) {
-            return new AppliedSplit(current, route.name(), route.weights(), route.weights(), false);
-        }
-        // The caller's version, not the one just read: the API server refuses the write (409) if anyone changed the
-        // object since the caller read it, even between this read and this write.
-        doc.resource().getMetadata().setResourceVersion(request.resourceVersion());
-        GenericKubernetesResource updated = KubernetesCalls.call(describe(ref),
-                () -> virtualServices().inNamespace(ref.namespace()).resource(doc.resource()).update());
-        return new AppliedSplit(view(new VirtualServiceDocument(updated)), route.name(), route.weights(), after, true);
-    }
-
-    @Override
-    public AutoCloseable watch(Consumer<RouteChange> listener) {
-        return new VirtualServiceWatch(virtualServices(), namespaces, this::viewIfWeighted, listener);
-    }
-
-    private VirtualServiceDocument read(RouteRef ref) {
+    public StoredVirtualService read(RouteRef ref) {
         if (!namespaces.contains(ref.namespace())) {
             throw RoutingException.notFound("namespace " + ref.namespace() + " is not watched by this console (watched: "
                     + String.join(", ", namespaces) + ")");
@@ -105,25 +68,34 @@ public class KubernetesTrafficRouter implements TrafficRouter {
         if (resource == null) {
             throw RoutingException.notFound(describe(ref) + " not found");
         }
-        VirtualServiceDocument doc = new VirtualServiceDocument(resource);
-        if (doc.weightedRoutes().isEmpty()) {
-            throw RoutingException.notFound(describe(ref) + " has no weighted HTTP route (one with two or more destinations)");
-        }
-        return doc;
+        return stored(new VirtualServiceDocument(resource));
+    }
+
+    /** The API server refuses the update (409) when the object is no longer at {@code resourceVersion}. */
+    @Override
+    public StoredVirtualService write(VirtualServiceDocument edited, String resourceVersion) {
+        RouteRef ref = edited.ref();
+        edited.resource().getMetadata().setResourceVersion(resourceVersion);
+        GenericKubernetesResource updated = KubernetesCalls.call(describe(ref),
+                () -> virtualServices().inNamespace(ref.namespace()).resource(edited.resource()).update());
+        return stored(new VirtualServiceDocument(updated));
+    }
+
+    @Override
+    public AutoCloseable watch(Consumer<RouteChange> listener) {
+        return new VirtualServiceWatch(virtualServices(), namespaces, this::viewIfWeighted, listener);
     }
 
     private VirtualServiceRoutes viewIfWeighted(GenericKubernetesResource resource) {
         VirtualServiceDocument doc = new VirtualServiceDocument(resource);
-        return doc.weightedRoutes().isEmpty() ? null : view(doc);
+        return doc.weightedRoutes().isEmpty() ? null : stored(doc).view();
     }
 
-    private VirtualServiceRoutes view(VirtualServiceDocument doc) {
-        RouteRef ref = doc.ref();
-        List<WeightedRoute> routes = doc.weightedRoutes();
-        RouteWarnings warnings = new RouteWarnings(client, new DestinationRuleSubsets(istio, ref.namespace()));
-        return new VirtualServiceRoutes(ref.namespace(), ref.name(), doc.resourceVersion(), routes,
-                ControllerOwnership.managedBy(doc.resource().getMetadata()).orElse(null),
-                warnings.of(routes));
+    private StoredVirtualService stored(VirtualServiceDocument doc) {
+        SubsetDefinitions subsets = new SubsetDefinitions(doc.ref().namespace(), ns -> KubernetesCalls.listIstio(
+                "DestinationRules in namespace " + ns, () -> istio.v1().destinationRules().inNamespace(ns).list().getItems()));
+        return new StoredVirtualService(doc, ControllerOwnership.managedBy(doc.resource().getMetadata()).orElse(null),
+                subsets, new RouteWarnings(client, subsets).of(doc.weightedRoutes()));
     }
 
     private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> virtualServices() {

@@ -2,6 +2,7 @@ package demo.mesh.console.kubernetes;
 
 import demo.mesh.console.routing.Destination;
 import demo.mesh.console.routing.SubsetCheck;
+import demo.mesh.console.routing.SubsetDefinitions;
 import demo.mesh.console.routing.WeightedRoute;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,10 +20,10 @@ import java.util.stream.Collectors;
 final class RouteWarnings {
 
     private final KubernetesClient client;
-    private final DestinationRuleSubsets subsets;
+    private final SubsetDefinitions subsets;
     private final Map<String, Boolean> runningBySelector = new HashMap<>();
 
-    RouteWarnings(KubernetesClient client, DestinationRuleSubsets subsets) {
+    RouteWarnings(KubernetesClient client, SubsetDefinitions subsets) {
         this.client = client;
         this.subsets = subsets;
     }

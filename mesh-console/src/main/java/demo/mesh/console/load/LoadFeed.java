@@ -1,6 +1,6 @@
 package demo.mesh.console.load;
 
-import demo.mesh.console.api.StreamLimit;
+import demo.mesh.console.http.StreamLimit;
 import io.micronaut.http.sse.Event;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;

@@ -1,6 +1,6 @@
 package demo.mesh.console.load;
 
-import demo.mesh.console.api.ApiError;
+import demo.mesh.console.http.ApiError;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

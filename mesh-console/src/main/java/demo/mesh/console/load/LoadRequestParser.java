@@ -1,6 +1,6 @@
 package demo.mesh.console.load;
 
-import demo.mesh.console.api.JsonRequestBody;
+import demo.mesh.console.http.JsonRequestBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;

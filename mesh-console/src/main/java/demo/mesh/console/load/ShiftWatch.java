@@ -1,8 +1,8 @@
 package demo.mesh.console.load;
 
-import demo.mesh.console.api.ChangeFeed;
+import demo.mesh.console.routing.ChangeFeed;
 import demo.mesh.console.routing.RouteChange;
-import demo.mesh.console.routing.TrafficRouter;
+import demo.mesh.console.routing.TrafficService;
 import demo.mesh.console.routing.VirtualServiceRoutes;
 import demo.mesh.console.routing.WeightSplit;
 import demo.mesh.console.routing.WeightedRoute;
@@ -45,7 +45,7 @@ public class ShiftWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShiftWatch.class);
 
-    private final TrafficRouter router;
+    private final TrafficService traffic;
     private final LoadFeed feed;
     private final int tolerance;
     private final Duration timeout;
@@ -54,8 +54,8 @@ public class ShiftWatch {
     private final Map<RouteKey, Pending> pending = new LinkedHashMap<>();
     private boolean measuring;
 
-    public ShiftWatch(ChangeFeed changes, TrafficRouter router, LoadFeed feed, LoadConfiguration configuration) {
-        this.router = router;
+    public ShiftWatch(ChangeFeed changes, TrafficService traffic, LoadFeed feed, LoadConfiguration configuration) {
+        this.traffic = traffic;
         this.feed = feed;
         this.tolerance = configuration.shiftTolerance();
         this.timeout = configuration.shiftTimeout();
@@ -65,7 +65,7 @@ public class ShiftWatch {
     /** Every route's split as it is now; read before a run starts, outside any lock, as it may take a round trip. */
     List<VirtualServiceRoutes> currentSplits() {
         try {
-            return router.list();
+            return traffic.list();
         } catch (RuntimeException e) {
             LOG.warn("Could not read the current splits; shifts are measured from the next change of each route: {}",
                     e.getMessage());

@@ -18,7 +18,7 @@ import java.util.List;
  *                      ({@code MESH_CONSOLE_LOCAL_ROUTING_FILES}, comma-separated)
  * @param endpointsFile where each subset answers ({@code MESH_CONSOLE_LOCAL_ENDPOINTS_FILE})
  * @param stateFile     the routing as last changed, served instead of the routing files when it exists, so a
- *                      restart keeps the split ({@code MESH_CONSOLE_LOCAL_STATE_FILE}); the history is kept next to it
+ *                      restart keeps the split ({@code MESH_CONSOLE_LOCAL_STATE_FILE}), with each VirtualService's history
  * @param xdsPort       the loopback port proxyless gRPC clients fetch the routing from; 0 picks a free one
  *                      ({@code MESH_CONSOLE_LOCAL_XDS_PORT})
  */
@@ -31,11 +31,4 @@ public record LocalModeConfiguration(
         @Min(0) @Max(65535) @Bindable(defaultValue = "18000") int xdsPort) {
 
     public static final String PREFIX = "mesh-console.local";
-
-    /** The change history, beside the state file: {@code mesh-console-routing.yaml} keeps {@code mesh-console-routing-history.jsonl}. */
-    public Path historyFile() {
-        String name = stateFile.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return stateFile.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-history.jsonl");
-    }
 }

@@ -1,15 +1,12 @@
 package demo.mesh.console.local;
 
-import demo.mesh.console.routing.AppliedSplit;
 import demo.mesh.console.routing.RouteChange;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.RoutingException;
-import demo.mesh.console.routing.SplitCheck;
-import demo.mesh.console.routing.SplitRequest;
-import demo.mesh.console.routing.SubsetCheck;
+import demo.mesh.console.routing.StoredVirtualService;
+import demo.mesh.console.routing.SubsetDefinitions;
 import demo.mesh.console.routing.TrafficRouter;
 import demo.mesh.console.routing.VirtualServiceDocument;
-import demo.mesh.console.routing.VirtualServiceRoutes;
 import demo.mesh.console.routing.WeightSplit;
 import demo.mesh.console.routing.WeightedRoute;
 import demo.mesh.xds.InvalidRoutingException;
@@ -23,16 +20,14 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Reads and edits the VirtualServices the local data plane serves to proxyless gRPC clients, with the rules of
- * the Kubernetes mode: only weights change, and only from the version the caller read. The resourceVersion is a
- * counter kept in the state file, one more for each change.
+ * Reads and writes the VirtualServices the local data plane serves to proxyless gRPC clients. The resourceVersion
+ * is a counter kept in the state file, one more for each change, checked on every write as the API server checks
+ * its own.
  */
 @Singleton
 @Requires(property = "mesh-console.mode", value = "local")
@@ -48,51 +43,45 @@ public class LocalTrafficRouter implements TrafficRouter {
     }
 
     @Override
-    public List<VirtualServiceRoutes> list() {
+    public List<StoredVirtualService> list() {
         ServedSnapshot served = dataPlane.served();
         return served.routing().virtualServices().stream()
                 .map(LocalTrafficRouter::document)
                 .filter(doc -> !doc.weightedRoutes().isEmpty())
-                .map(doc -> view(doc, served))
-                .sorted(Comparator.comparing(VirtualServiceRoutes::namespace).thenComparing(VirtualServiceRoutes::name))
+                .map(doc -> stored(doc, served))
                 .toList();
     }
 
     @Override
-    public VirtualServiceRoutes get(RouteRef ref) {
+    public StoredVirtualService read(RouteRef ref) {
         ServedSnapshot served = dataPlane.served();
-        return view(read(ref, served), served);
+        return stored(find(ref, served), served);
     }
 
-    /** One apply at a time: the version check and the write it guards must not interleave with another apply's. */
+    /**
+     * One write at a time: the version check and the write it guards must not interleave with another write's.
+     * Served first, then stored; when the data plane cannot serve it, nothing changes.
+     */
     @Override
-    public synchronized AppliedSplit apply(RouteRef ref, SplitRequest request) {
+    public synchronized StoredVirtualService write(VirtualServiceDocument edited, String resourceVersion) {
+        RouteRef ref = edited.ref();
         ServedSnapshot served = dataPlane.served();
-        VirtualServiceDocument doc = read(ref, served);
-        VirtualServiceRoutes current = view(doc, served);
-        WeightedRoute route = SplitCheck.selectRoute(current, request.route());
-        SplitCheck.checkKeys(current, route, request.weights());
-        Map<String, Integer> after = request.weights().weights();
-        SubsetCheck.requireDefined(route, after, new LocalSubsets(served.routing().destinationRules(), ref.namespace()));
-        if (!doc.setWeights(route.name(), after)) {
-            return new AppliedSplit(current, route.name(), route.weights(), route.weights(), false);
-        }
-        if (!current.resourceVersion().equals(request.resourceVersion())) {
+        VirtualServiceDocument current = find(ref, served);
+        if (!Long.toString(version(current)).equals(resourceVersion)) {
             throw RoutingException.conflict(describe(ref) + " was changed since you read it; reload and try again");
         }
-        doc.resource().getMetadata().setResourceVersion(Long.toString(version(doc) + 1));
+        edited.resource().getMetadata().setResourceVersion(Long.toString(version(current) + 1));
         try {
-            dataPlane.serve(withVirtualService(served.routing(), typed(doc)));
+            dataPlane.serve(withVirtualService(served.routing(), typed(edited)));
         } catch (InvalidRoutingException e) {
-            throw RoutingException.invalid("weights", "the local data plane cannot serve "
-                    + WeightSplit.describe(after) + ": " + e.getMessage());
+            throw refused(current, edited, e);
         }
-        VirtualServiceRoutes updated = get(ref);
-        notifyListeners(new RouteChange(RouteChange.Type.MODIFIED, ref.namespace(), ref.name(), updated));
-        return new AppliedSplit(updated, route.name(), route.weights(), after, true);
+        StoredVirtualService written = read(ref);
+        notifyListeners(new RouteChange(RouteChange.Type.MODIFIED, ref.namespace(), ref.name(), written.view()));
+        return written;
     }
 
-    /** Every change goes through {@link #apply}, so that is where listeners hear of it, in order. */
+    /** Every change goes through {@link #write}, so that is where listeners hear of it, in order. */
     @Override
     public AutoCloseable watch(Consumer<RouteChange> listener) {
         listeners.add(listener);
@@ -109,23 +98,33 @@ public class LocalTrafficRouter implements TrafficRouter {
         }
     }
 
-    private static VirtualServiceDocument read(RouteRef ref, ServedSnapshot served) {
-        VirtualServiceDocument doc = served.routing().virtualServices().stream()
+    /** Names the split that cannot be served, as the person asked for it: the route whose weights were changed. */
+    private static RoutingException refused(VirtualServiceDocument current, VirtualServiceDocument edited,
+                                            InvalidRoutingException e) {
+        List<WeightedRoute> before = current.weightedRoutes();
+        return edited.weightedRoutes().stream()
+                .filter(route -> !before.contains(route))
+                .findFirst()
+                .map(route -> RoutingException.invalid("weights", "the local data plane cannot serve "
+                        + WeightSplit.describe(route.weights()) + ": " + e.getMessage()))
+                .orElseGet(() -> RoutingException.invalid("spec", "the local data plane cannot serve "
+                        + describe(edited.ref()) + ": " + e.getMessage()));
+    }
+
+    private static VirtualServiceDocument find(RouteRef ref, ServedSnapshot served) {
+        return served.routing().virtualServices().stream()
                 .filter(vs -> ref.namespace().equals(vs.getMetadata().getNamespace()) && ref.name().equals(vs.getMetadata().getName()))
                 .findFirst()
                 .map(LocalTrafficRouter::document)
                 .orElseThrow(() -> RoutingException.notFound(describe(ref) + " not found"));
-        if (doc.weightedRoutes().isEmpty()) {
-            throw RoutingException.notFound(describe(ref) + " has no weighted HTTP route (one with two or more destinations)");
-        }
-        return doc;
     }
 
-    private static VirtualServiceRoutes view(VirtualServiceDocument doc, ServedSnapshot served) {
-        RouteRef ref = doc.ref();
-        // Nobody but the console and people edit local files, so there is never a controller to name in managedBy.
-        return new VirtualServiceRoutes(ref.namespace(), ref.name(), Long.toString(version(doc)), doc.weightedRoutes(),
-                null, ServedWarnings.about(doc, served));
+    /** Nobody but the console and people edit local files, so there is never a controller to name in managedBy. */
+    private static StoredVirtualService stored(VirtualServiceDocument doc, ServedSnapshot served) {
+        doc.resource().getMetadata().setResourceVersion(Long.toString(version(doc)));
+        // The data plane matches a rule to its host wherever the rule is, so every rule may apply.
+        SubsetDefinitions subsets = new SubsetDefinitions(doc.ref().namespace(), ns -> served.routing().destinationRules());
+        return new StoredVirtualService(doc, null, subsets, ServedWarnings.about(doc, served, subsets));
     }
 
     /** The console's counter; 1 for a VirtualService that has none yet, as one read from a routing file. */
@@ -146,7 +145,7 @@ public class LocalTrafficRouter implements TrafficRouter {
                 && a.getMetadata().getName().equals(b.getMetadata().getName());
     }
 
-    /** As plain JSON, so that the edit goes through the same code as in Kubernetes mode and keeps every other field. */
+    /** As plain JSON, a copy of what is served, so that an edit keeps every other field and changes nothing served. */
     private static VirtualServiceDocument document(VirtualService vs) {
         return new VirtualServiceDocument(Serialization.jsonMapper().convertValue(vs, GenericKubernetesResource.class));
     }

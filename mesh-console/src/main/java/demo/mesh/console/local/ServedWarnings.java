@@ -2,6 +2,7 @@ package demo.mesh.console.local;
 
 import demo.mesh.console.routing.Destination;
 import demo.mesh.console.routing.RouteRef;
+import demo.mesh.console.routing.SubsetDefinitions;
 import demo.mesh.console.routing.VirtualServiceDocument;
 import demo.mesh.xds.ServedSnapshot;
 import demo.mesh.xds.TranslationWarning;
@@ -22,9 +23,8 @@ final class ServedWarnings {
     private ServedWarnings() {
     }
 
-    static List<String> about(VirtualServiceDocument document, ServedSnapshot served) {
+    static List<String> about(VirtualServiceDocument document, ServedSnapshot served, SubsetDefinitions subsets) {
         RouteRef ref = document.ref();
-        LocalSubsets subsets = new LocalSubsets(served.routing().destinationRules(), ref.namespace());
         Set<String> objects = document.weightedRoutes().stream()
                 .flatMap(route -> route.destinations().stream())
                 .map(Destination::host)

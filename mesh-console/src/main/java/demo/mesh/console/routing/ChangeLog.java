@@ -1,18 +1,16 @@
 package demo.mesh.console.routing;
 
-import java.util.List;
+import io.micronaut.core.annotation.Nullable;
+
 import java.util.Map;
 
 /**
- * Durable record of the splits the console applied, kept where it outlives the console's pod (Kubernetes Events
- * in Kubernetes mode).
+ * Where an applied change is announced beyond the history kept with the route (Kubernetes Events in Kubernetes
+ * mode, for {@code kubectl describe} and {@code kubectl get events}). Every such log hears of every change.
  */
 public interface ChangeLog {
 
-    /** Records one applied change; {@code time} is filled in by the log. */
+    /** Announces one applied change; {@code reason} may be null. */
     void record(RouteRef ref, String route, Map<String, Integer> before,
-                Map<String, Integer> after, String user);
-
-    /** The recorded changes of one VirtualService, newest first. */
-    List<ChangeRecord> history(RouteRef ref);
+                Map<String, Integer> after, String user, @Nullable String reason);
 }

@@ -1,10 +1,17 @@
 package demo.mesh.console.routing;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Map;
 
-/** One recorded split change, as the history endpoint shows it. */
+/**
+ * One recorded split change, as the history endpoint shows it.
+ *
+ * @param reason why the change was made, when whoever made it said so (a rollout step, a rollback); null otherwise
+ * @param id     names the entry in the route's history, for {@code POST .../revert} with {@code {"entry": id}};
+ *               counts up from 1 per VirtualService
+ */
 @Serdeable
 public record ChangeRecord(
         String time,
@@ -14,12 +21,17 @@ public record ChangeRecord(
         Map<String, Integer> before,
         Map<String, Integer> after,
         String user,
-        String message) {
+        String message,
+        @Nullable String reason,
+        @Nullable String id) {
 
-    /** The line people read in events and logs: "VirtualService logic-app route split set to v1=90 v2=10 (was v1=100 v2=0) by alice". */
+    /**
+     * The line people read in events and logs: "VirtualService logic-app route split set to v1=90 v2=10 (was
+     * v1=100 v2=0) by alice", followed by ": " and the reason when there is one.
+     */
     public static String describe(RouteRef ref, String route, Map<String, Integer> before, Map<String, Integer> after,
-                                  String user) {
+                                  String user, @Nullable String reason) {
         return "VirtualService " + ref.name() + " route " + route + " set to " + WeightSplit.describe(after)
-                + " (was " + WeightSplit.describe(before) + ") by " + user;
+                + " (was " + WeightSplit.describe(before) + ") by " + user + (reason == null ? "" : ": " + reason);
     }
 }

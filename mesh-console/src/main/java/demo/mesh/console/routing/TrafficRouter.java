@@ -4,32 +4,33 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The seam between the console and whatever actually routes traffic.
+ * The seam between the console and whatever stores the routing: it reads VirtualServices and writes them back
+ * with a version, and knows nothing of splits, checks or history.
  *
- * <p>One implementation per {@code mesh-console.mode}: the Kubernetes one edits Istio VirtualServices through the
- * API server; a local one serves the same splits from files over xDS. The REST layer only ever talks to this
- * interface, so a new mode never touches it.
+ * <p>One implementation per {@code mesh-console.mode}: the Kubernetes one reads and writes Istio VirtualServices
+ * through the API server; the local one keeps them in files and serves them over xDS. Everything the console does
+ * with a route (select it, check a split, set weights or annotations, record the change) happens once, above this
+ * seam, in {@link TrafficService}; nothing else talks to a router, so a new mode never touches it.
  */
 public interface TrafficRouter {
 
-    /** Every watched VirtualService that has at least one weighted HTTP route, sorted by namespace and name. */
-    List<VirtualServiceRoutes> list();
+    /** Every watched VirtualService that has at least one weighted HTTP route, in any order. */
+    List<StoredVirtualService> list();
 
     /**
-     * One VirtualService with its weighted routes.
+     * One VirtualService as stored now, weighted routes or not.
      *
-     * @throws RoutingException NOT_FOUND when it does not exist or has no weighted route
+     * @throws RoutingException NOT_FOUND when it does not exist or is out of this console's reach
      */
-    VirtualServiceRoutes get(RouteRef ref);
+    StoredVirtualService read(RouteRef ref);
 
     /**
-     * Sets the weights of one route, touching nothing else, and only when the caller's {@code resourceVersion}
-     * is still current. Validation failures, stale versions and controller-owned objects are reported as
-     * {@link RoutingException}s and change nothing.
-     *
-     * @return the split before and after; {@link AppliedSplit#changed()} is false when no write was needed
+     * Stores {@code edited} (a document from {@link #read}, changed in place) only if the VirtualService is still at
+     * {@code resourceVersion}, and returns it as now stored, with its new version. Refused with a
+     * {@link RoutingException} that changes nothing: CONFLICT when someone changed it since that version, INVALID
+     * when the data plane cannot serve it, UNAVAILABLE when the store cannot be reached.
      */
-    AppliedSplit apply(RouteRef ref, SplitRequest request);
+    StoredVirtualService write(VirtualServiceDocument edited, String resourceVersion);
 
     /**
      * Calls {@code listener} with every change to a watched VirtualService, whoever made it, until the returned

@@ -1,14 +1,17 @@
 package demo.mesh.console.routing;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * What the console does with a router, in any mode: apply a split and record who made it, show the record, and
- * revert to the split before the last recorded change.
+ * Everything the console does with routes, in any mode, and the one API its parts use (the REST layer, the load
+ * generator, rollouts): read them, shift a split and record who made it and why, show the record, revert, and keep
+ * one annotation of a VirtualService. Never talk to a {@link TrafficRouter} directly.
  */
 @Singleton
 public class TrafficService {
@@ -16,43 +19,96 @@ public class TrafficService {
     private static final Logger LOG = LoggerFactory.getLogger(TrafficService.class);
 
     private final TrafficRouter router;
-    private final ChangeLog changeLog;
+    private final RouteEditor editor;
+    private final List<ChangeLog> changeLogs;
 
-    public TrafficService(TrafficRouter router, ChangeLog changeLog) {
+    /** @param changeLogs where changes are announced besides the history: Kubernetes Events in a cluster, none locally */
+    TrafficService(TrafficRouter router, RouteEditor editor, List<ChangeLog> changeLogs) {
         this.router = router;
-        this.changeLog = changeLog;
+        this.editor = editor;
+        this.changeLogs = changeLogs;
     }
 
-    /** Applies the split and records it; a split that is already in place is neither written nor recorded. */
-    public VirtualServiceRoutes shift(RouteRef ref, SplitRequest request, String user) {
-        AppliedSplit applied = router.apply(ref, request);
-        if (!applied.changed()) {
-            return applied.state();
-        }
-        LOG.info(ChangeRecord.describe(ref, applied.route(), applied.before(), applied.after(), user));
-        try {
-            changeLog.record(ref, applied.route(), applied.before(), applied.after(), user);
-            return applied.state();
-        } catch (RoutingException e) {
-            // The split is live; failing the request now would invite a retry that is already done.
-            LOG.warn("Split of {} applied but not recorded: {}", ref, e.getMessage());
-            return applied.state().withWarning("the change was applied but could not be recorded: " + e.getMessage());
-        }
-    }
-
-    public List<ChangeRecord> history(RouteRef ref) {
-        router.get(ref); // an unknown VirtualService is a 404, not an empty history
-        return changeLog.history(ref);
+    /** Every watched VirtualService with a weighted route, sorted by namespace and name. */
+    public List<VirtualServiceRoutes> list() {
+        return router.list().stream()
+                .map(StoredVirtualService::view)
+                .sorted(Comparator.comparing(VirtualServiceRoutes::namespace).thenComparing(VirtualServiceRoutes::name))
+                .toList();
     }
 
     /**
-     * Puts back the split from before the last recorded change. Refused when the route has been changed by
-     * anyone since that record, because reverting would then silently overwrite their change.
+     * One VirtualService with its weighted routes.
+     *
+     * @throws RoutingException NOT_FOUND when it does not exist or has no weighted route
      */
-    public VirtualServiceRoutes revert(RouteRef ref, String resourceVersion, String user) {
-        VirtualServiceRoutes current = router.get(ref);
-        ChangeRecord last = changeLog.history(ref).stream().findFirst().orElseThrow(() -> RoutingException.conflict(
-                "nothing to revert: no change to VirtualService " + ref.name() + " has been recorded"));
+    public VirtualServiceRoutes get(RouteRef ref) {
+        return editor.read(ref).view();
+    }
+
+    /** {@link #shift(RouteRef, SplitRequest, String, String)} without a reason, as a person's edit is. */
+    public VirtualServiceRoutes shift(RouteRef ref, SplitRequest request, String user) {
+        return shift(ref, request, user, null);
+    }
+
+    /**
+     * Sets the weights of one route, touching nothing else, only when {@code request.resourceVersion()} is still
+     * current, and records the change with {@code reason} in the history. A split already in place is neither
+     * written nor recorded. Validation failures, stale versions and controller-owned objects are
+     * {@link RoutingException}s and change nothing.
+     *
+     * @param reason why, in words a person reads in the history ("step 2 of 4: v2 passed its gate"); may be null
+     */
+    public VirtualServiceRoutes shift(RouteRef ref, SplitRequest request, String user, @Nullable String reason) {
+        AppliedSplit applied = editor.setWeights(ref, request, user, reason);
+        if (!applied.changed()) {
+            return applied.state();
+        }
+        LOG.info(ChangeRecord.describe(ref, applied.route(), applied.before(), applied.after(), user, reason));
+        VirtualServiceRoutes state = applied.state();
+        for (ChangeLog changeLog : changeLogs) {
+            try {
+                changeLog.record(ref, applied.route(), applied.before(), applied.after(), user, reason);
+            } catch (RoutingException e) {
+                // The split is live and in the history; failing the request now would invite a retry that is done.
+                LOG.warn("Split of {} applied but not announced: {}", ref, e.getMessage());
+                state = state.withWarning("the change was applied but could not be recorded: " + e.getMessage());
+            }
+        }
+        return state;
+    }
+
+    /** The changes recorded with the VirtualService, newest first; an unknown VirtualService is a 404. */
+    public List<ChangeRecord> history(RouteRef ref) {
+        return editor.history(ref);
+    }
+
+    /**
+     * Puts back the split from before the last recorded change: {@link #revert(RouteRef, String, String, String)}
+     * of the newest entry.
+     */
+    public VirtualServiceRoutes revert(RouteRef ref, @Nullable String resourceVersion, String user) {
+        return revert(ref, resourceVersion, null, user);
+    }
+
+    /**
+     * Puts back the split of a route from before the recorded change {@code entry} (null: the newest), undoing it
+     * and every later change of that route. Refused when the route has been changed by anyone since its last
+     * record, because reverting would then silently overwrite their change.
+     */
+    public VirtualServiceRoutes revert(RouteRef ref, @Nullable String resourceVersion, @Nullable String entry,
+                                       String user) {
+        VirtualServiceRoutes current = get(ref);
+        List<ChangeRecord> history = editor.history(ref);
+        if (history.isEmpty()) {
+            throw RoutingException.conflict("nothing to revert: no change to VirtualService " + ref.name() + " has been recorded");
+        }
+        ChangeRecord target = entry == null ? history.get(0) : history.stream()
+                .filter(record -> entry.equals(record.id()))
+                .findFirst()
+                .orElseThrow(() -> RoutingException.invalid("entry", "entry " + entry + " is not in the history of VirtualService "
+                        + ref.name() + "; GET its history for the entries kept (the newest " + RouteHistory.KEPT + ")"));
+        ChangeRecord last = history.stream().filter(record -> record.route().equals(target.route())).findFirst().orElseThrow();
         WeightedRoute route = SplitCheck.selectRoute(current, last.route());
         if (!route.weights().equals(last.after())) {
             throw RoutingException.conflict("VirtualService " + ref.name() + " route " + last.route()
@@ -60,6 +116,23 @@ public class TrafficService {
                     + ", the record says " + WeightSplit.describe(last.after()) + "); set the split you want instead");
         }
         String version = resourceVersion != null ? resourceVersion : current.resourceVersion();
-        return shift(ref, new SplitRequest(last.route(), new WeightSplit(last.before()), version), user);
+        String reason = entry == null ? null : "reverted to before change " + entry;
+        return shift(ref, new SplitRequest(target.route(), new WeightSplit(target.before()), version), user, reason);
+    }
+
+    /** The annotations of a VirtualService with a weighted route, and the version to write one back with. */
+    public RouteAnnotations annotations(RouteRef ref) {
+        return RouteAnnotations.of(editor.read(ref));
+    }
+
+    /**
+     * Sets one annotation ({@code value} null removes it), only when {@code resourceVersion} is still current,
+     * touching nothing else. Not a weight change, so nothing goes to the history; open pages do hear of it.
+     *
+     * @return the annotations as now stored, with the version to write the next change with
+     * @throws RoutingException CONFLICT when the VirtualService changed since {@code resourceVersion}
+     */
+    public RouteAnnotations annotate(RouteRef ref, String key, @Nullable String value, String resourceVersion) {
+        return RouteAnnotations.of(editor.setAnnotation(ref, key, value, resourceVersion));
     }
 }

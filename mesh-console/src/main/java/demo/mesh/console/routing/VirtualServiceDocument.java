@@ -1,16 +1,19 @@
 package demo.mesh.console.routing;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A VirtualService read as plain JSON maps rather than fabric8's typed model, so that writing it back keeps every
  * field the console does not understand exactly as it was (unknown fields, field order, number formats).
- * The only thing it ever changes is {@code weight} on the destinations of one route. Every mode edits through it,
- * whether the VirtualService lives in the API server or in a file.
+ * The only things it ever changes are {@code weight} on the destinations of one route and single annotations.
+ * Every mode edits through it, whether the VirtualService lives in the API server or in a file.
  */
 public final class VirtualServiceDocument {
 
@@ -59,6 +62,33 @@ public final class VirtualServiceDocument {
             }
         }
         throw new IllegalArgumentException("no route " + routeName + " in " + ref());
+    }
+
+    /** The annotations as stored; empty when there are none. */
+    public Map<String, String> annotations() {
+        Map<String, String> annotations = resource.getMetadata().getAnnotations();
+        return annotations == null ? Map.of() : Map.copyOf(annotations);
+    }
+
+    /**
+     * Sets one annotation, or removes it when {@code value} is null, leaving the others as they were.
+     *
+     * @return true when the annotation changed
+     */
+    public boolean setAnnotation(String key, @Nullable String value) {
+        Map<String, String> annotations = resource.getMetadata().getAnnotations();
+        String old = annotations == null ? null : annotations.get(key);
+        if (Objects.equals(old, value)) {
+            return false;
+        }
+        Map<String, String> next = annotations == null ? new LinkedHashMap<>() : new LinkedHashMap<>(annotations);
+        if (value == null) {
+            next.remove(key);
+        } else {
+            next.put(key, value);
+        }
+        resource.getMetadata().setAnnotations(next.isEmpty() ? null : next);
+        return true;
     }
 
     private static boolean setWeights(List<Map<String, Object>> destinations, Map<String, Integer> weights) {

@@ -124,10 +124,12 @@ class LocalEditingRulesTest extends LocalConsoleTest {
         VirtualService logicApp = stored.virtualServices().get(0);
         assertThat(logicApp.getMetadata().getResourceVersion()).isEqualTo(Long.toString(read + 1));
         assertThat(logicApp.getSpec().getHttp().get(0).getRoute()).extracting(HTTPRouteDestination::getWeight).containsExactly(90, 10, 0, 0);
+        assertThat(settings.storedHistory().get(0).path("after").toString()).as("newest entry of the stored history")
+                .isEqualTo("{\"v1\":90,\"v2\":10,\"v3\":0,\"v4\":0}");
         try (Stream<Path> files = Files.list(settings.stateFile().getParent())) {
             assertThat(files.map(f -> f.getFileName().toString()))
-                    .as("the state and its history, no temporary file left behind")
-                    .containsExactlyInAnyOrder("routing.yaml", "routing-history.jsonl");
+                    .as("the state, history included, and no temporary file left behind")
+                    .containsExactly("routing.yaml");
         }
     }
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Local mode under the Kubernetes mode's race: a hundred splits sent at once from one read. Local mode checks the
  * version itself, so here the console alone must make one land and refuse the rest: in what xDS serves, in the state
- * file and in the history file.
+ * file and in the history it keeps.
  */
 @MicronautTest
 class LocalRacingEditsTest extends LocalConsoleTest {
@@ -47,8 +47,8 @@ class LocalRacingEditsTest extends LocalConsoleTest {
         JsonNode history = anonymous().get(LOGIC_APP + "/history").json();
         assertThat(history).as("history").hasSize(1);
         assertThat(history.get(0).path("after").toString()).isEqualTo(winner.json());
-        assertThat(settings.historyLines()).as("lines in the history file").hasSize(1)
-                .allSatisfy(line -> assertThat(line).contains("set to v1=" + v1 + " v2=" + v2));
+        assertThat(settings.storedHistory()).as("history in the state file").hasSize(1)
+                .allSatisfy(entry -> assertThat(entry.path("message").asText()).contains("set to v1=" + v1 + " v2=" + v2));
     }
 
     private List<Integer> storedSplit() {

@@ -3,6 +3,9 @@ package demo.mesh.console.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.ConsoleClient.Response;
+import demo.mesh.console.routing.RouteAnnotations;
+import demo.mesh.console.routing.RouteRef;
+import demo.mesh.console.routing.TrafficService;
 import demo.mesh.xds.MeshRouting;
 import demo.mesh.xds.MeshRoutingFiles;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;
@@ -55,9 +58,12 @@ class LocalRestartTest {
         }
     }
 
-    /** The state file is the routing a cluster would get: the shipped 100/0 file shifted to 90/10 is the 90/10 file. */
+    /**
+     * The state file is the routing a cluster would get: the shipped 100/0 file shifted to 90/10 is the 90/10 file,
+     * with the history of the change kept with it.
+     */
     @Test
-    void storedRoutingDiffersFromTheRoutingFilesOnlyInWeightsAndVersion() {
+    void storedRoutingDiffersFromTheRoutingFilesOnlyInWeightsVersionAndHistory() {
         try (EmbeddedServer console = start()) {
             shift(console, 90, 10);
         }
@@ -69,8 +75,61 @@ class LocalRestartTest {
         VirtualService storedLogicApp = stored.virtualServices().get(0);
         assertThat(storedLogicApp.getMetadata().getResourceVersion()).isEqualTo("2");
         storedLogicApp.getMetadata().setResourceVersion(null);
+        assertThat(storedLogicApp.getMetadata().getAnnotations()).containsOnlyKeys(LocalSettings.HISTORY);
+        storedLogicApp.getMetadata().setAnnotations(null);
         assertThat(Serialization.asYaml(storedLogicApp)).isEqualTo(Serialization.asYaml(shipped.virtualServices().get(0)));
         assertThat(Serialization.asYaml(stored.destinationRules())).isEqualTo(Serialization.asYaml(shipped.destinationRules()));
+    }
+
+    /** Revert reaches back past the last change, from the history the state file kept through a restart. */
+    @Test
+    void afterARestartARouteRevertsToBeforeTheThirdNewestChange() {
+        try (EmbeddedServer first = start()) {
+            shift(first, 90, 10);
+            shift(first, 75, 25);
+            shift(first, 50, 50);
+            shift(first, 0, 100);
+        }
+
+        try (EmbeddedServer second = start()) {
+            ConsoleClient alice = alice(second);
+            JsonNode history = alice.get(LOGIC_APP + "/history").json();
+            assertThat(history).hasSize(4);
+            JsonNode thirdNewest = history.get(2);
+            assertThat(thirdNewest.path("after").toString()).isEqualTo("{\"v1\":75,\"v2\":25}");
+
+            Response reverted = alice.post(LOGIC_APP + "/revert", "{\"entry\":\"" + thirdNewest.path("id").asText() + "\"}");
+
+            assertThat(reverted.status()).as(reverted.body()).isEqualTo(200);
+            assertWeights(route(reverted.json(), "logic-app-split"), 90, 10);
+            JsonNode newest = alice.get(LOGIC_APP + "/history").json().get(0);
+            assertThat(newest.path("message").asText()).isEqualTo("VirtualService logic-app route logic-app-split set to"
+                    + " v1=90 v2=10 (was v1=0 v2=100) by alice: reverted to before change " + thirdNewest.path("id").asText());
+        }
+    }
+
+    /** Rollout state lives in an annotation: it must outlive the console, and setting it is not a weight change. */
+    @Test
+    void anAnnotationIsKeptInTheStateFileThroughARestartAndIsNotRecordedAsAChange() {
+        RouteRef ref = new RouteRef("mesh-demo", "logic-app");
+        try (EmbeddedServer first = start()) {
+            TrafficService traffic = first.getApplicationContext().getBean(TrafficService.class);
+            RouteAnnotations written = traffic.annotate(ref, "mesh-demo.io/rollout", "{\"step\":1}",
+                    traffic.annotations(ref).resourceVersion());
+            assertThat(written.resourceVersion()).isEqualTo("2");
+        }
+
+        try (EmbeddedServer second = start()) {
+            RouteAnnotations read = second.getApplicationContext().getBean(TrafficService.class).annotations(ref);
+            assertThat(read.get("mesh-demo.io/rollout")).contains("{\"step\":1}");
+            assertThat(read.resourceVersion()).isEqualTo("2");
+            JsonNode logicApp = alice(second).get(LOGIC_APP).json();
+            assertWeights(route(logicApp, "logic-app-split"), 100, 0);
+            assertThat(alice(second).get(LOGIC_APP + "/history").json()).as("history").isEmpty();
+        }
+        MeshRouting stored = MeshRoutingFiles.load(settings.endpointsFile(), List.of(settings.stateFile()));
+        assertThat(stored.virtualServices().get(0).getMetadata().getAnnotations())
+                .containsEntry("mesh-demo.io/rollout", "{\"step\":1}");
     }
 
     private EmbeddedServer start() {

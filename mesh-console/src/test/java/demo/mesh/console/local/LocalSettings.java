@@ -1,13 +1,20 @@
 package demo.mesh.console.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import demo.mesh.xds.MeshRoutingFiles;
+import io.fabric8.istio.api.networking.v1.VirtualService;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +22,9 @@ import java.util.stream.Collectors;
  * state by accident and a restart test can start a second console on the same state.
  */
 record LocalSettings(List<Path> routingFiles, Path endpointsFile, Path stateFile) {
+
+    /** The annotation that keeps a VirtualService's history with it. */
+    static final String HISTORY = "mesh-demo.io/history";
 
     /** The VirtualService and DestinationRule files the project ships, as a cluster would get them. */
     static Path shipped(String file) {
@@ -68,11 +78,22 @@ record LocalSettings(List<Path> routingFiles, Path endpointsFile, Path stateFile
                 "mesh-console.local.xds-port", "0");
     }
 
-    /** The lines of the change history the console keeps beside the state file; none before the first change. */
-    List<String> historyLines() {
-        Path history = new LocalModeConfiguration(routingFiles, endpointsFile, stateFile, 0).historyFile();
+    /** The change history of logic-app as the state file keeps it, newest first; empty before the first change. */
+    List<JsonNode> storedHistory() {
+        if (!Files.exists(stateFile)) {
+            return List.of();
+        }
+        VirtualService logicApp = MeshRoutingFiles.load(endpointsFile, List.of(stateFile)).virtualServices().stream()
+                .filter(vs -> "logic-app".equals(vs.getMetadata().getName()))
+                .findFirst().orElseThrow();
+        Map<String, String> annotations = Objects.requireNonNullElse(logicApp.getMetadata().getAnnotations(), Map.of());
+        if (!annotations.containsKey(HISTORY)) {
+            return List.of();
+        }
         try {
-            return Files.exists(history) ? Files.readAllLines(history) : List.of();
+            List<JsonNode> entries = new ArrayList<>();
+            new ObjectMapper().readTree(annotations.get(HISTORY)).forEach(entries::add);
+            return entries;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

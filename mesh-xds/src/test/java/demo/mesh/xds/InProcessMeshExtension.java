@@ -8,25 +8,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Hands every test that asks the one {@link LocalMesh} of this JVM, started on first use and closed when the run
+ * Hands every test that asks the one {@link InProcessMesh} of this JVM, started on first use and closed when the run
  * ends (the root store closes what it holds).
  */
-final class LocalMeshExtension implements ParameterResolver {
+final class InProcessMeshExtension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalMesh.class;
+        return parameter.getParameter().getType() == InProcessMesh.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(LocalMesh.class, key -> start(), LocalMesh.class);
+                .getOrComputeIfAbsent(InProcessMesh.class, key -> start(), InProcessMesh.class);
     }
 
-    private static LocalMesh start() {
+    private static InProcessMesh start() {
         try {
-            return LocalMesh.start();
+            return InProcessMesh.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the local mesh on loopback", e);
         }

@@ -1,4 +1,4 @@
-package demo.mesh.console.api;
+package demo.mesh.console.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,6 +1,6 @@
-package demo.mesh.console.api;
+package demo.mesh.console.http;
 
-import demo.mesh.console.api.StreamLimit.StreamLimitException;
+import demo.mesh.console.http.StreamLimit.StreamLimitException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,7 +1,5 @@
-package demo.mesh.console.api;
+package demo.mesh.console.routing;
 
-import demo.mesh.console.routing.RouteChange;
-import demo.mesh.console.routing.TrafficRouter;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;

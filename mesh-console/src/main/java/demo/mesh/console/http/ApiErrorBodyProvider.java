@@ -1,4 +1,4 @@
-package demo.mesh.console.api;
+package demo.mesh.console.http;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

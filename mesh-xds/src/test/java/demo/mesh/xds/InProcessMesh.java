@@ -18,11 +18,12 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The local data plane, all real and on loopback: logic-app v1 and v2 servers, an {@link XdsServer}, and an
- * {@code xds:///logic-app} channel as access-app opens it. gRPC reads its xDS bootstrap once per JVM, so there is
- * one of these per test JVM (see {@link LocalMeshExtension}); tests set the routing they need before they look.
+ * The local data plane inside the test JVM, all real and on loopback: logic-app v1 and v2 servers, an
+ * {@link XdsServer}, and an {@code xds:///logic-app} channel as access-app opens it. gRPC reads its xDS bootstrap
+ * once per JVM, so there is one of these per test JVM (see {@link InProcessMeshExtension}); tests set the routing
+ * they need before they look.
  */
-final class LocalMesh implements AutoCloseable {
+final class InProcessMesh implements AutoCloseable {
 
     static final String NODE_ID = "access-app-test";
     static final Duration CALL_DEADLINE = Duration.ofSeconds(5);
@@ -32,7 +33,7 @@ final class LocalMesh implements AutoCloseable {
     private final XdsServer xds;
     private final ManagedChannel channel;
 
-    private LocalMesh(LogicRelease v1, LogicRelease v2, XdsServer xds) {
+    private InProcessMesh(LogicRelease v1, LogicRelease v2, XdsServer xds) {
         this.v1 = v1;
         this.v2 = v2;
         this.xds = xds;
@@ -43,8 +44,8 @@ final class LocalMesh implements AutoCloseable {
         this.channel = Grpc.newChannelBuilder("xds:///logic-app", InsecureChannelCredentials.create()).build();
     }
 
-    static LocalMesh start() throws IOException {
-        LocalMesh mesh = new LocalMesh(new LogicRelease("v1"), new LogicRelease("v2"), XdsServer.start(0));
+    static InProcessMesh start() throws IOException {
+        InProcessMesh mesh = new InProcessMesh(new LogicRelease("v1"), new LogicRelease("v2"), XdsServer.start(0));
         // The channel connects to the xDS server on its first call, which waits for discovery (about a second):
         // done here, so that no test pays for it in its own timing.
         mesh.xds.publish(mesh.split("100-0"));
@@ -90,8 +91,13 @@ final class LocalMesh implements AutoCloseable {
     }
 
     void awaitApplied(long version) {
+        awaitApplied(NODE_ID, version);
+    }
+
+    /** Waits until the client that names itself {@code nodeId} has acknowledged {@code version}. */
+    void awaitApplied(String nodeId, long version) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
-                .until(() -> xds.clientVersions().getOrDefault(NODE_ID, 0L) >= version);
+                .until(() -> xds.clientVersions().getOrDefault(nodeId, 0L) >= version);
     }
 
     /** Calls Logic/Hello once; returns the version that answered. */

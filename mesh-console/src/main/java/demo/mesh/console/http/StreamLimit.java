@@ -1,4 +1,4 @@
-package demo.mesh.console.api;
+package demo.mesh.console.http;
 
 import reactor.core.publisher.Flux;
 

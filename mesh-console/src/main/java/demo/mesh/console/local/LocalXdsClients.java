@@ -1,0 +1,34 @@
+package demo.mesh.console.local;
+
+import demo.mesh.xds.Acknowledgement;
+import demo.mesh.xds.XdsClientStatus;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What the local data plane's clients did with the routing it served: the read side of its xDS server. */
+@Singleton
+@Requires(property = "mesh-console.mode", value = "local")
+public class LocalXdsClients {
+
+    private final LocalDataPlane dataPlane;
+
+    LocalXdsClients(LocalDataPlane dataPlane) {
+        this.dataPlane = dataPlane;
+    }
+
+    public List<XdsClientStatus> clients() {
+        return dataPlane.xdsServer().clients();
+    }
+
+    public Optional<Acknowledgement> acknowledgement() {
+        return dataPlane.xdsServer().acknowledgement();
+    }
+
+    /** {@code listener} runs on a gRPC thread after each change; close the result to stop. */
+    public AutoCloseable onChange(Runnable listener) {
+        return dataPlane.xdsServer().onClientsChanged(listener);
+    }
+}
