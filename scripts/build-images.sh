@@ -8,8 +8,10 @@ usage() {
   cat <<USAGE
 Usage: scripts/build-images.sh [--base IMAGE | --local-base] [--import auto|k3d|docker|none] [--skip-build]
 
-Builds ${APPS[*]} as image tars (<app>/target/jib-image.tar, named <app>:$VERSION) with
-'./mvnw -Pimages package', then imports them into the k3d cluster '$CLUSTER' or the local Docker engine.
+Builds ${APPS[*]} as image tars (<app>/target/jib-image.tar, named <app>:$VERSION) for this machine's
+architecture (linux/$(image_architecture), from uname -m) with './mvnw -Pimages package', then imports them into
+the k3d cluster '$CLUSTER' or the local Docker engine. After an import into k3d, Deployments already running in
+$NAMESPACE are restarted, so that their pods run the images just built (the tag stays $VERSION).
 
   --base IMAGE     base image with a Java 17 runtime (default: eclipse-temurin:17-jre from Docker Hub);
                    a tar works too: --base tar:///path/to/base.tar
@@ -38,11 +40,13 @@ done
 case "$IMPORT" in auto|k3d|docker|none) ;; *) fail "--import must be auto, k3d, docker or none, got '$IMPORT'" ;; esac
 [ "$LOCAL_BASE" = yes ] && [ -n "$BASE" ] && fail "use either --base or --local-base"
 
+ARCH=$(image_architecture)
 tars=()
 for app in "${APPS[@]}"; do tars+=("$ROOT/$app/target/jib-image.tar"); done
 
 if [ "$BUILD" = yes ]; then
   maven_args=(-B -q -Pimages package -DskipTests -pl "$(IFS=,; echo "${APPS[*]}")" -am
+              "-Dimages.architecture=$ARCH"
               # Keep Jib's base-image layers with the build output instead of in the home directory.
               "-Djib.baseImageCache=$ROOT/target/jib-cache/base")
   if [ "$LOCAL_BASE" = yes ]; then
@@ -50,7 +54,7 @@ if [ "$BUILD" = yes ]; then
     BASE="tar://$ROOT/target/base-image/mesh-demo-base.tar"
   fi
   [ -n "$BASE" ] && maven_args+=("-Djib.from.image=$BASE")
-  step "Building the images on ${BASE:-the default base, eclipse-temurin:17-jre} (./mvnw ${maven_args[*]})"
+  step "Building the images for linux/$ARCH on ${BASE:-the default base, eclipse-temurin:17-jre} (./mvnw ${maven_args[*]})"
   start=$SECONDS
   (cd "$ROOT" && ./mvnw "${maven_args[@]}")
   echo "    built in $((SECONDS - start)) s"
@@ -59,6 +63,20 @@ for tar in "${tars[@]}"; do
   [ -f "$tar" ] || fail "$tar is missing; run without --skip-build"
   echo "    ${tar#"$ROOT"/} ($(du -h "$tar" | cut -f1))"
 done
+
+# The tag does not change with a rebuild, so pods already running keep the old image until they are replaced.
+restart_running_apps() {
+  local app restarted=()
+  for app in "${APPS[@]}"; do
+    if kubectl --context "k3d-$CLUSTER" -n "$NAMESPACE" get deployment "$app" >/dev/null 2>&1; then
+      kubectl --context "k3d-$CLUSTER" -n "$NAMESPACE" rollout restart deployment "$app" >/dev/null
+      restarted+=("$app")
+    fi
+  done
+  if [ ${#restarted[@]} -gt 0 ]; then
+    step "Restarted ${restarted[*]} in $NAMESPACE so their pods run the new images"
+  fi
+}
 
 if [ "$IMPORT" = auto ]; then
   if command -v k3d >/dev/null 2>&1 && k3d cluster list "$CLUSTER" >/dev/null 2>&1; then IMPORT=k3d
@@ -70,6 +88,7 @@ case "$IMPORT" in
   k3d)
     step "Importing into k3d cluster $CLUSTER"
     k3d image import --cluster "$CLUSTER" "${tars[@]}"
+    restart_running_apps
     ;;
   docker)
     step "Loading into the local Docker engine"

@@ -9,9 +9,11 @@ usage() {
 Usage: scripts/deploy.sh [--timeout DURATION]
 
 Applies k8s/ and istio/ to the cluster of the current kubectl context and waits until every Deployment in
-namespace $NAMESPACE has rolled out. Creates the console's login (Secret mesh-console-auth: user admin and a
-random password) when it does not exist yet. Needs Istio in the cluster (scripts/cluster-up.sh) and the images
-${APPS[*]} at tag $VERSION where the cluster finds them (scripts/build-images.sh).
+namespace $NAMESPACE has rolled out. Run again, it keeps the live split of VirtualService logic-app (set by the
+console or a split file) and updates everything else; istio/virtual-service-logic-app-*.yaml resets the split.
+Creates the console's login (Secret mesh-console-auth: user admin and a random password) when it does not exist
+yet. Needs Istio in the cluster (scripts/cluster-up.sh) and the images ${APPS[*]} at tag $VERSION
+where the cluster finds them (scripts/build-images.sh).
 
   --timeout DURATION  how long to wait for the rollouts (default: 180s)
   -h, --help          this text
@@ -45,8 +47,15 @@ fi
 
 step "Workloads: kubectl apply -k k8s"
 kubectl apply -k "$ROOT/k8s"
-step "Routing and security: kubectl apply -k istio"
-kubectl apply -k "$ROOT/istio"
+if split=$(kubectl -n "$NAMESPACE" get virtualservice logic-app \
+    -o jsonpath='{range .spec.http[?(@.name=="logic-app-split")].route[*]}{.destination.subset}={.weight} {end}' 2>/dev/null); then
+  step "Routing and security: kubectl apply -k istio, but for VirtualService logic-app, whose live split stays: $split"
+  write_istio_keeping_split "$ROOT/target/deploy/istio-keeping-split"
+  kubectl apply -k "$ROOT/target/deploy/istio-keeping-split"
+else
+  step "Routing and security: kubectl apply -k istio (the 90/10 split)"
+  kubectl apply -k "$ROOT/istio"
+fi
 
 step "Waiting for the rollouts (up to $TIMEOUT each)"
 for app in "${APPS[@]}"; do

@@ -47,23 +47,15 @@ fi
 
 headers=()
 if [ "$CANARY" = yes ]; then headers=(-H "x-canary: true"); fi
-step "Sending $COUNT requests to $URL/api/hello${headers[*]:+ with header x-canary: true}"
-declare -A answers=()
+step "Sending $COUNT requests to $URL/api/hello${headers[*]+ with header x-canary: true}"
+keys=$(mktemp "${TMPDIR:-/tmp}/mesh-demo-load.XXXXXX")
+trap 'rm -f "$keys"; [ -z "${PORT_FORWARD_PID:-}" ] || kill "$PORT_FORWARD_PID" 2>/dev/null || true' EXIT
 for i in $(seq 1 "$COUNT"); do
-  body=$(curl -sS --max-time 5 "${headers[@]}" "$URL/api/hello?name=load-$i" 2>/dev/null || true)
-  if [[ "$body" =~ \"version\":\"([^\"]+)\" ]]; then
-    key=${BASH_REMATCH[1]}
-  elif [[ "$body" =~ \"error\":\"([^\"]+)\" ]]; then
-    key="error: ${BASH_REMATCH[1]}"
-  else
-    key="no answer"
-  fi
-  answers[$key]=$(( ${answers[$key]:-0} + 1 ))
-  if (( i % 50 == 0 )); then echo "    $i/$COUNT"; fi
+  # ${headers[@]+...}: an empty array is "unbound" to bash 3.2 under set -u.
+  body=$(curl -sS --max-time 5 ${headers[@]+"${headers[@]}"} "$URL/api/hello?name=load-$i" 2>/dev/null || true)
+  answer_key "$body" >>"$keys"
+  if [ $(( i % 50 )) -eq 0 ]; then echo "    $i/$COUNT"; fi
 done
 
 step "Answers by logic-app version"
-while IFS= read -r key; do
-  share=$(awk -v n="${answers[$key]}" -v total="$COUNT" 'BEGIN { print 100 * n / total }')
-  printf '    %-28s %6d  %5.1f%%\n' "$key" "${answers[$key]}" "$share"
-done < <(printf '%s\n' "${!answers[@]}" | sort)
+tally_answers "$COUNT" <"$keys"

@@ -33,6 +33,7 @@ class ConsoleRightsTest {
             "update, networking.istio.io, virtualservices,  mesh-demo",
             "list,   networking.istio.io, destinationrules, mesh-demo",
             "list,   '',                  pods,             mesh-demo",
+            "list,   '',                  services,         mesh-demo",
             "create, '',                  events,           mesh-demo",
             "list,   '',                  events,           mesh-demo"})
     void theConsoleMayDoWhatItDoes(String verb, String group, String resource, String namespace, K3sCluster cluster) {
@@ -47,6 +48,7 @@ class ConsoleRightsTest {
             "get,    '',                  secrets,          mesh-demo",
             "list,   '',                  secrets,          mesh-demo",
             "delete, '',                  pods,             mesh-demo",
+            "update, '',                  services,         mesh-demo",
             "list,   networking.istio.io, virtualservices,  ''",
             "list,   '',                  pods,             kube-system"})
     void theConsoleMayNotDoMore(String verb, String group, String resource, String namespace, K3sCluster cluster) {

@@ -18,12 +18,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Files of the pinned Istio release, fetched from the release itself the first time and kept under
- * {@code ~/.cache/mesh-demo/istio-<version>}, so later runs need no network for them.
+ * Files of the pinned Istio release, taken from the release archive for Linux ({@code istio-<version>-linux-<arch>.tar.gz},
+ * the one {@code scripts/cluster-up.sh} unpacks on Linux), downloaded once, checked against the SHA-256 the release
+ * publishes beside it, and kept under {@code ~/.cache/mesh-demo/istio-<version>}, so later runs need no network.
  */
 final class IstioRelease {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     /** Where the base chart has kept the CRDs: files/ in current releases, crds/ in some others. */
@@ -38,21 +39,21 @@ final class IstioRelease {
         this.cache = Path.of(System.getProperty("user.home"), ".cache", "mesh-demo", "istio-" + version);
     }
 
-    /** Every CustomResourceDefinition of the release (networking, security, telemetry, extensions), as YAML. */
+    /**
+     * Every CustomResourceDefinition of the release (networking, security, telemetry, extensions), as YAML, from the
+     * archive for this JVM's architecture (the same files in every archive).
+     */
     String crds() {
         Path file = cache.resolve("crd-all.gen.yaml");
         if (!Files.isRegularFile(file)) {
-            IllegalStateException notFound = new IllegalStateException("no CRD file in Istio " + version);
+            Path archive = archive(hostArchitecture());
             for (String path : CRD_PATHS) {
-                try {
-                    download(URI.create("https://raw.githubusercontent.com/istio/istio/" + version + "/" + path), file);
+                if (extract(archive, "istio-" + version + "/" + path, file)) {
                     break;
-                } catch (IllegalStateException e) {
-                    notFound.addSuppressed(e);
                 }
             }
             if (!Files.isRegularFile(file)) {
-                throw notFound;
+                throw new IllegalStateException(archive.getFileName() + " holds no CRD file at " + CRD_PATHS);
             }
         }
         return read(file);
@@ -62,10 +63,10 @@ final class IstioRelease {
     Path istioctl(String arch) {
         Path binary = cache.resolve("linux-" + arch).resolve("istioctl");
         if (!Files.isRegularFile(binary)) {
-            String archive = "istioctl-" + version + "-linux-" + arch + ".tar.gz";
-            Path download = cache.resolve(archive);
-            download(URI.create("https://github.com/istio/istio/releases/download/" + version + "/" + archive), download);
-            extract(download, "istioctl", binary);
+            Path archive = archive(arch);
+            if (!extract(archive, "istio-" + version + "/bin/istioctl", binary)) {
+                throw new IllegalStateException(archive.getFileName() + " holds no bin/istioctl");
+            }
         }
         return binary;
     }
@@ -74,38 +75,79 @@ final class IstioRelease {
         return version;
     }
 
+    /** The release archive for Linux on {@code arch}, verified against its published .sha256 before it is kept. */
+    private Path archive(String arch) {
+        String name = "istio-" + version + "-linux-" + arch + ".tar.gz";
+        Path archive = cache.resolve(name);
+        if (!Files.isRegularFile(archive)) {
+            URI uri = URI.create("https://github.com/istio/istio/releases/download/" + version + "/" + name);
+            Path checksum = cache.resolve(name + ".sha256");
+            download(URI.create(uri + ".sha256"), checksum);
+            Path partial = cache.resolve(name + ".part");
+            download(uri, partial);
+            try {
+                PublishedChecksum.parse(uri + ".sha256", read(checksum)).verify(partial);
+                // Whole and verified or not at all: a bad download must not be mistaken for the archive next time.
+                Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep " + archive, e);
+            } finally {
+                deleteQuietly(partial);
+            }
+        }
+        return archive;
+    }
+
+    /** The architecture of this JVM, as Istio names its builds. */
+    private static String hostArchitecture() {
+        String machine = System.getProperty("os.arch");
+        return switch (machine) {
+            case "x86_64", "amd64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> throw new IllegalStateException("no Istio build for a " + machine + " machine");
+        };
+    }
+
     private static void download(URI uri, Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+            Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".download");
             HttpResponse<Path> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(DOWNLOAD_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofFile(partial));
             if (response.statusCode() != 200) {
                 Files.deleteIfExists(partial);
                 throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
             }
-            // Whole or not at all: an interrupted download must not be mistaken for the file next time.
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IllegalStateException("could not download " + uri + ": " + e.getMessage()
-                    + " (without network, put the file at " + file + ")", e);
+                    + " (without network, put the release archive and its .sha256 in " + file.getParent() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while downloading " + uri, e);
         }
     }
 
-    private static void extract(Path tarGz, String entryName, Path target) {
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Nothing to lose: the next run downloads it again.
+        }
+    }
+
+    /** Copies {@code entryName} out of the archive to {@code target}; false when the archive has no such entry. */
+    private static boolean extract(Path tarGz, String entryName, Path target) {
         try (InputStream in = Files.newInputStream(tarGz);
              TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 if (entry.getName().equals(entryName)) {
                     Files.createDirectories(target.getParent());
                     Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-                    return;
+                    return true;
                 }
             }
-            throw new IllegalStateException(tarGz + " holds no " + entryName);
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException("could not unpack " + tarGz, e);
         }

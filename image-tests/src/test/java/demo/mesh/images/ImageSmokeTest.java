@@ -50,6 +50,16 @@ class ImageSmokeTest {
 
     @ParameterizedTest
     @EnumSource(AppImage.class)
+    void isBuiltForTheArchitectureOfTheDockerEngineThatRunsIt(AppImage app) {
+        String engine = DockerCli.docker("version", "--format", "{{.Server.Arch}}").strip();
+        String image = DockerCli.docker("image", "inspect", "--format", "{{.Os}}/{{.Architecture}}", app.imageName()).strip();
+
+        // Natively, not under emulation: an arm64 Mac gets arm64 images (images.architecture, from the build's JVM).
+        assertThat(image).isEqualTo("linux/" + engine);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AppImage.class)
     void becomesReadyWithAReadOnlyRootFilesystem(AppImage app) throws Exception {
         AppContainer container = images.container(app);
         container.awaitReady();

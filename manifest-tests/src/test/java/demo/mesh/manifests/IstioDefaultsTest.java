@@ -1,8 +1,13 @@
 package demo.mesh.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IstioDefaultsTest {
 
     private static final String INGRESS_GATEWAY = "cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account";
+    private static final String CONSOLE = "cluster.local/ns/mesh-demo/sa/mesh-console";
 
     private static Manifests istio;
 
@@ -75,9 +81,53 @@ class IstioDefaultsTest {
     }
 
     @Test
-    void onlyTheIngressGatewayMayCallAccessAppAndTheConsole() {
-        assertOnlyAllowed("access-app", INGRESS_GATEWAY);
+    void onlyTheIngressGatewayMayCallTheConsole() {
         assertOnlyAllowed("mesh-console", INGRESS_GATEWAY);
+    }
+
+    @Test
+    void accessAppTakesAnythingFromTheGatewayAndOnlyGetApiHelloFromTheConsolesLoadGenerator() {
+        Manifest policy = istio.find("AuthorizationPolicy", "access-app").orElseThrow();
+        JsonNode rules = policy.at("/spec/rules");
+
+        assertThat(policy.at("/spec/action").asText()).isEqualTo("ALLOW");
+        assertThat(rules.size()).isEqualTo(2);
+        assertThat(rules.at("/0/from/0/source/principals")).extracting(JsonNode::asText).containsExactly(INGRESS_GATEWAY);
+        assertThat(rules.at("/0/to").isMissingNode()).isTrue();
+        assertThat(rules.at("/1/from/0/source/principals")).extracting(JsonNode::asText)
+                .containsExactly(CONSOLE);
+        assertThat(rules.at("/1/to")).hasSize(1);
+        assertThat(rules.at("/1/to/0/operation/methods")).extracting(JsonNode::asText).containsExactly("GET");
+        assertThat(rules.at("/1/to/0/operation/paths")).extracting(JsonNode::asText).containsExactly("/api/hello");
+    }
+
+    @Test
+    void theConsolesLoadTargetIsWhatAccessAppsPolicyLetsTheConsoleCall() {
+        Manifests k8s = ProjectFiles.rendered(ProjectFiles.k8s());
+        URI target = URI.create(k8s.find("ConfigMap", "mesh-console-config").orElseThrow()
+                .at("/data/MESH_CONSOLE_LOAD_TARGET").asText());
+        Manifest service = k8s.find("Service", target.getHost()).orElseThrow();
+        JsonNode allowed = istio.find("AuthorizationPolicy", target.getHost()).orElseThrow().at("/spec/rules/1/to/0/operation");
+
+        assertThat(target.getScheme()).isEqualTo("http");
+        assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(target.getPort());
+        assertThat(allowed.at("/paths/0").asText()).isEqualTo(target.getPath());
+        assertThat(target.getQuery()).isEqualTo("name=console");
+    }
+
+    @Test
+    void theProxylessMtlsComponentAsksForIstioMutualTlsToLogicAppAndChangesNothingElse(@TempDir Path overlay) {
+        Manifests withComponent = ProjectFiles.renderedWithComponent(overlay, ProjectFiles.istio(), "proxyless-mtls");
+        JsonNode rule = withComponent.find("DestinationRule", "logic-app").orElseThrow().body();
+
+        assertThat(rule.at("/spec/trafficPolicy/tls/mode").asText()).isEqualTo("ISTIO_MUTUAL");
+        ObjectNode withoutTls = rule.deepCopy();
+        ((ObjectNode) withoutTls.at("/spec/trafficPolicy")).remove("tls");
+        assertThat(withoutTls).isEqualTo(istio.find("DestinationRule", "logic-app").orElseThrow().body());
+        assertThat(withComponent.all()).extracting(Manifest::ref)
+                .containsExactlyInAnyOrderElementsOf(istio.all().stream().map(Manifest::ref).toList());
+        assertThat(Checks.run(Checks.all(ProjectFiles.root()), ProjectFiles.rendered(ProjectFiles.k8s()).plus(withComponent)))
+                .isEmpty();
     }
 
     private static void assertOnlyAllowed(String app, String principal) {

@@ -43,6 +43,14 @@ class K8sManifestsTest {
     }
 
     @Test
+    void podSecurityAdmitsTheInjectedIstioInitAndWarnsWhenAnAppContainerFallsBelowRestricted() {
+        JsonNode labels = k8s.find("Namespace", "mesh-demo").orElseThrow().at("/metadata/labels");
+
+        assertThat(labels.path("pod-security.kubernetes.io/enforce").asText()).isEqualTo("privileged");
+        assertThat(labels.path("pod-security.kubernetes.io/warn").asText()).isEqualTo("restricted");
+    }
+
+    @Test
     void deploysTheTwoLogicVersionsTheEdgeAndTheConsoleWithTheirImages() {
         Map<String, String> images = new TreeMap<>();
         k8s.ofKind("Deployment").forEach(d -> images.put(d.name(), d.at(APP_CONTAINER + "/image").asText()));
@@ -132,6 +140,7 @@ class K8sManifestsTest {
                 "networking.istio.io/virtualservices", List.of("get", "list", "watch", "update"),
                 "networking.istio.io/destinationrules", List.of("list"),
                 "/pods", List.of("list"),
+                "/services", List.of("list"),
                 "/events", List.of("create", "list")));
         Manifest binding = k8s.find("RoleBinding", "mesh-console").orElseThrow();
         assertThat(binding.at("/subjects/0/name").asText()).isEqualTo("mesh-console");
@@ -167,6 +176,7 @@ class K8sManifestsTest {
                 .isEqualTo("/etc/istio/proxy/grpc-bootstrap.json");
         assertThat(variable(env, "LOGIC_APP_TARGET").path("value").asText())
                 .isEqualTo("xds:///logic-app.mesh-demo.svc.cluster.local:9090");
+        assertThat(variable(env, "ACCESS_LOGIC_XDS_CREDENTIALS").path("value").asText()).isEqualTo("true");
         assertThat(Checks.run(Checks.all(ProjectFiles.root()), rendered)).isEmpty();
     }
 

@@ -35,12 +35,17 @@ final class ProjectFiles {
 
     /** k8s/ with {@code k8s/components/<component>}, as an overlay of one's own in {@code overlay} would render it. */
     static Manifests renderedWithComponent(Path overlay, String component) {
+        return renderedWithComponent(overlay, k8s(), component);
+    }
+
+    /** {@code base} (k8s/ or istio/) with its {@code components/<component>}, as an overlay in {@code overlay} would render it. */
+    static Manifests renderedWithComponent(Path overlay, Path base, String component) {
         try {
             Files.writeString(overlay.resolve("kustomization.yaml"), String.join("\n",
                     "resources:",
-                    "  - " + overlay.relativize(k8s()),
+                    "  - " + overlay.relativize(base),
                     "components:",
-                    "  - " + overlay.relativize(k8s().resolve("components").resolve(component)),
+                    "  - " + overlay.relativize(base.resolve("components").resolve(component)),
                     ""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write an overlay in " + overlay, e);

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * under gRPC for Python, C++, Ruby and PHP) as a process with its own xDS bootstrap, against real logic servers on
  * loopback. It takes the same xDS as grpc-java, or rejects it and every call fails.
  */
-@ExtendWith(LocalMeshExtension.class)
+@ExtendWith(InProcessMeshExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GrpcCoreClientTest {
 
@@ -32,10 +32,10 @@ class GrpcCoreClientTest {
     /** Bounds every batch of calls in time as well as count: 1,000 loopback calls take about a second. */
     private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
 
-    private final LocalMesh mesh;
+    private final InProcessMesh mesh;
     private PythonXdsClient client;
 
-    GrpcCoreClientTest(LocalMesh mesh) {
+    GrpcCoreClientTest(InProcessMesh mesh) {
         this.mesh = mesh;
     }
 

@@ -43,7 +43,12 @@ final class PythonXdsClient implements AutoCloseable {
     private final Process process;
     private final Writer commands;
     private final BufferedReader answers;
-    private final ExecutorService reader = Executors.newSingleThreadExecutor();
+    /** Reads answers, so that waiting for one can time out; a daemon, so that a test that forgets to close cannot hang the JVM. */
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "python-xds-client-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Path log;
     private final String grpcVersion;
 

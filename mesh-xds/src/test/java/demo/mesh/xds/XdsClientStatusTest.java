@@ -11,14 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What the server says about its clients: who holds the newest routing, who refused it and why, and when all had it. */
-@ExtendWith(LocalMeshExtension.class)
+@ExtendWith(InProcessMeshExtension.class)
 class XdsClientStatusTest {
 
     private static final String REFUSER = "refuses-routes";
 
-    private final LocalMesh mesh;
+    private final InProcessMesh mesh;
 
-    XdsClientStatusTest(LocalMesh mesh) {
+    XdsClientStatusTest(InProcessMesh mesh) {
         this.mesh = mesh;
     }
 
@@ -28,7 +28,7 @@ class XdsClientStatusTest {
         Instant before = Instant.now();
         try (AdsTestClient refuser = AdsTestClient.connect(mesh.xds().port(), REFUSER, "routes")) {
             await().atMost(Duration.ofSeconds(10)).until(() -> status(REFUSER) != null && status(REFUSER).rejected() != null);
-            XdsClientStatus javaClient = status(LocalMesh.NODE_ID);
+            XdsClientStatus javaClient = status(InProcessMesh.NODE_ID);
             String newest = javaClient.acked().routes();
 
             XdsClientStatus refusing = status(REFUSER);
@@ -51,7 +51,7 @@ class XdsClientStatusTest {
         // With the refusing client gone, every client left holds the newest publish.
         await().atMost(Duration.ofSeconds(10)).until(() -> mesh.xds().acknowledgement().isPresent());
         Acknowledgement acknowledgement = mesh.xds().acknowledgement().orElseThrow();
-        assertThat(acknowledgement.version()).isEqualTo(status(LocalMesh.NODE_ID).acked().routes());
+        assertThat(acknowledgement.version()).isEqualTo(status(InProcessMesh.NODE_ID).acked().routes());
         assertThat(acknowledgement.clients()).isEqualTo(mesh.xds().clients().size());
         assertThat(status(REFUSER)).isNull();
     }

@@ -27,7 +27,7 @@ public class LocalXdsClients {
         return dataPlane.xdsServer().acknowledgement();
     }
 
-    /** {@code listener} runs on a gRPC thread after each change; close the result to stop. */
+    /** {@code listener} runs after each change, on the thread that made it (gRPC's, or a publishing one); close the result to stop. */
     public AutoCloseable onChange(Runnable listener) {
         return dataPlane.xdsServer().onClientsChanged(listener);
     }

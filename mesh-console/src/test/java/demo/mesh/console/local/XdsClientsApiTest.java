@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,12 +27,20 @@ class XdsClientsApiTest extends LocalConsoleTest {
 
     private static final String ACCEPTS = "accepts-everything";
     private static final String REFUSES = "refuses-routes";
+    private static final int MAX_STREAMS = 2;
 
     private final LocalSettings settings = LocalSettings.shippedRouting();
 
     @Override
     LocalSettings settings() {
         return settings;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("mesh-console.events.max-clients", String.valueOf(MAX_STREAMS));
+        return properties;
     }
 
     @Test
@@ -46,7 +58,8 @@ class XdsClientsApiTest extends LocalConsoleTest {
             JsonNode good = client(response.json(), ACCEPTS);
             String newest = good.path("acked").path("routes").asText();
             assertThat(newest).isNotBlank();
-            assertThat(good.path("acked").toString()).isEqualTo("{\"listeners\":\"%1$s\",\"routes\":\"%1$s\",\"clusters\":\"%1$s\",\"endpoints\":\"%1$s\"}".formatted(newest));
+            assertThat(good.path("acked").toString()).isEqualTo(
+                    "{\"listeners\":\"%1$s\",\"routes\":\"%1$s\",\"clusters\":\"%1$s\",\"endpoints\":\"%1$s\"}".formatted(newest));
             assertThat(good.path("rejected").isNull()).as("rejected is there, and null").isTrue();
             assertThat(Instant.parse(good.path("connectedAt").asText())).isAfterOrEqualTo(before.minusMillis(1));
 
@@ -80,6 +93,37 @@ class XdsClientsApiTest extends LocalConsoleTest {
                     .isAfterOrEqualTo(Instant.parse(acknowledged.path("publishedAt").asText()));
             assertThat(client(anonymous().get("/api/xds/clients").json(), ACCEPTS).path("acked").path("routes").asText())
                     .isEqualTo(acknowledged.path("version").asText());
+        }
+    }
+
+    @Test
+    void theStreamTakesAsManyPagesAsTheEventStreamAndAClosedOneFreesItsPlace() {
+        List<EventStream> open = new ArrayList<>();
+        try {
+            // A stream another test closed a moment ago may still hold its place until the server notices.
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                EventStream stream = EventStream.open(server.getURI(), "/api/xds/stream");
+                if (stream.status() == 200) {
+                    open.add(stream);
+                } else {
+                    stream.close();
+                }
+                return open.size() == MAX_STREAMS;
+            });
+
+            Response refused = anonymous().get("/api/xds/stream");
+
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.message()).isEqualTo(MAX_STREAMS + " pages are already following xDS clients "
+                    + "(the limit, mesh-console.events.max-clients); close one and reload");
+            open.get(0).close();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                try (EventStream another = EventStream.open(server.getURI(), "/api/xds/stream")) {
+                    return another.status() == 200;
+                }
+            });
+        } finally {
+            open.forEach(EventStream::close);
         }
     }
 
