@@ -86,7 +86,8 @@ start() {
 
 # start_local_mesh: mesh-console in local mode (a temporary endpoints and state file, its own xDS port; user "bench",
 # password in $WORK/password), logic-app-v1 and logic-app-v2. Sets CONSOLE_HTTP and XDS_BOOTSTRAP, the
-# GRPC_XDS_BOOTSTRAP_CONFIG an access-app on xds:///logic-app needs; V1_GRPC is logic-app-v1's gRPC port.
+# GRPC_XDS_BOOTSTRAP_CONFIG an access-app on xds:///logic-app needs; V1_GRPC is logic-app-v1's gRPC port, V2_HTTP
+# logic-app-v2's HTTP port (its fault switch).
 start_local_mesh() {
   local xds v2_grpc
   CONSOLE_HTTP=$(free_port); xds=$(free_port); V1_GRPC=$(free_port); v2_grpc=$(free_port)
@@ -98,13 +99,16 @@ services:
     v2: [127.0.0.1:$v2_grpc]
 YAML
   head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$WORK/password"
-  MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME=bench MESH_CONSOLE_AUTH_PASSWORD=$(cat "$WORK/password") \
+  # The console takes only the password's bcrypt hash; its jar makes one.
+  MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME=bench MESH_CONSOLE_AUTH_PASSWORD=$(java -cp \
+    "$ROOT/mesh-console/target/mesh-console-$VERSION.jar" demo.mesh.console.security.HashPassword <"$WORK/password") \
     start mesh-console mesh-console "$CONSOLE_HTTP" \
     -Dmesh-console.local.endpoints-file="$WORK/endpoints.yaml" \
     -Dmesh-console.local.state-file="$WORK/routing.yaml" \
     -Dmesh-console.local.xds-port="$xds"
   start logic-app-v1 logic-app-v1 "$(free_port)" -Dgrpc.server.port="$V1_GRPC"
-  start logic-app-v2 logic-app-v2 "$(free_port)" -Dgrpc.server.port="$v2_grpc"
+  V2_HTTP=$(free_port)
+  start logic-app-v2 logic-app-v2 "$V2_HTTP" -Dgrpc.server.port="$v2_grpc"
   XDS_BOOTSTRAP="{\"xds_servers\":[{\"server_uri\":\"127.0.0.1:$xds\",\"channel_creds\":[{\"type\":\"insecure\"}],
     \"server_features\":[\"xds_v3\"]}],\"node\":{\"id\":\"access-app\"}}"
 }

@@ -9,7 +9,7 @@ usage() {
 Usage: scripts/console.sh [--port PORT]
 
 Port-forwards svc/mesh-console in namespace $NAMESPACE to http://localhost:PORT/ and keeps it open until
-Ctrl-C. Sign in as the user in Secret mesh-console-auth (scripts/deploy.sh creates 'admin').
+Ctrl-C. Sign in as a user of Secret mesh-console-auth (scripts/deploy.sh creates 'admin').
 Through the gateway instead, the console is at /console/ (see istio/README.md).
 
   --port PORT  local port (default: 8090, the console's local default)
@@ -32,12 +32,13 @@ kubectl -n "$NAMESPACE" get service mesh-console >/dev/null 2>&1 \
   || fail "no Service mesh-console in namespace $NAMESPACE; run scripts/deploy.sh first"
 step "Port-forwarding svc/mesh-console to localhost:$PORT"
 port_forward svc/mesh-console "$PORT" 8080
-user=$(kubectl -n "$NAMESPACE" get secret mesh-console-auth -o jsonpath='{.data.username}' 2>/dev/null | base64 -d) \
-  || user="(no Secret mesh-console-auth: see k8s/README.md)"
+# The users file holds names and bcrypt hashes only; the passwords are with the people they were given to.
+users=$(kubectl -n "$NAMESPACE" get secret mesh-console-auth -o jsonpath='{.data.users}' 2>/dev/null | base64 -d \
+  | grep -v '^#' | cut -d: -f1 | paste -sd, -) || true
+[ -n "$users" ] || users="(no Secret mesh-console-auth with key users: see k8s/README.md)"
 cat <<INFO
     Console:  http://localhost:$PORT/
-    User:     $user
-    Password: kubectl -n $NAMESPACE get secret mesh-console-auth -o jsonpath='{.data.password}' | base64 -d
+    Users:    $users (scripts/deploy.sh printed admin's password when it created the Secret)
 Press Ctrl-C to stop.
 INFO
 wait "$PORT_FORWARD_PID"

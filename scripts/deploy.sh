@@ -11,9 +11,9 @@ Usage: scripts/deploy.sh [--timeout DURATION]
 Applies k8s/ and istio/ to the cluster of the current kubectl context and waits until every Deployment in
 namespace $NAMESPACE has rolled out. Run again, it keeps the live split of VirtualService logic-app (set by the
 console or a split file) and updates everything else; istio/virtual-service-logic-app-*.yaml resets the split.
-Creates the console's login (Secret mesh-console-auth: user admin and a random password) when it does not exist
-yet. Needs Istio in the cluster (scripts/cluster-up.sh) and the images ${APPS[*]} at tag $VERSION
-where the cluster finds them (scripts/build-images.sh).
+Creates the console's users (Secret mesh-console-auth: user admin, operator everywhere, with a random password it
+prints once) when it does not exist yet. Needs Istio in the cluster (scripts/cluster-up.sh) and the images
+${APPS[*]} at tag $VERSION where the cluster finds them (scripts/build-images.sh).
 
   --timeout DURATION  how long to wait for the rollouts (default: 180s)
   -h, --help          this text
@@ -36,13 +36,19 @@ kubectl get crd virtualservices.networking.istio.io >/dev/null 2>&1 \
 step "Namespace $NAMESPACE (sidecar injection on)"
 kubectl apply -f "$ROOT/k8s/namespace.yaml"
 
+ADMIN_PASSWORD=
 if kubectl -n "$NAMESPACE" get secret mesh-console-auth >/dev/null 2>&1; then
-  step "Secret mesh-console-auth exists; keeping the console login as it is"
+  step "Secret mesh-console-auth exists; keeping the console's users as they are"
 else
-  step "Creating Secret mesh-console-auth: user admin, random password"
+  step "Creating Secret mesh-console-auth: user admin (operator in every namespace), random password"
   need openssl "install openssl, or create the Secret yourself (see k8s/README.md)"
-  kubectl -n "$NAMESPACE" create secret generic mesh-console-auth \
-    --from-literal=username=admin --from-literal=password="$(openssl rand -base64 18)" >/dev/null
+  # The Secret holds only a bcrypt hash; the console's jar makes it (built by scripts/build-images.sh).
+  console_jar="$ROOT/mesh-console/target/mesh-console-$VERSION.jar"
+  [ -f "$console_jar" ] || fail "$console_jar is missing; run scripts/build-images.sh, or create the Secret" \
+    "yourself (see k8s/README.md)"
+  ADMIN_PASSWORD=$(openssl rand -base64 18)
+  users=$(printf '%s\n' "$ADMIN_PASSWORD" | java -cp "$console_jar" demo.mesh.console.security.HashPassword admin '*:operator')
+  kubectl -n "$NAMESPACE" create secret generic mesh-console-auth --from-literal=users="$users" >/dev/null
 fi
 
 step "Workloads: kubectl apply -k k8s"
@@ -69,7 +75,7 @@ done
 step "mesh demo is deployed in $NAMESPACE"
 cat <<NEXT
     Send traffic:     scripts/load.sh              (counts answers per logic-app version)
-    Open the console: scripts/console.sh           (user admin; password:
-                      kubectl -n $NAMESPACE get secret mesh-console-auth -o jsonpath='{.data.password}' | base64 -d)
+    Open the console: scripts/console.sh           (user admin; password: ${ADMIN_PASSWORD:-as given when
+                      Secret mesh-console-auth was made; only its hash is kept})
     Shift traffic:    kubectl apply -f istio/virtual-service-logic-app-50-50.yaml
 NEXT

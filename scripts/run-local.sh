@@ -12,12 +12,18 @@ Builds the apps when needed and starts the local mesh:
   access-app     http://localhost:8080  (gRPC to xds:///logic-app, routed by the console's split)
   logic-app-v1   gRPC :9091, HTTP :8081
   logic-app-v2   gRPC :9092, HTTP :8082
+  prometheus     http://localhost:9090  (when Debian's prometheus is installed; another port when 9090 is taken)
 then prints the URLs, the console's sign-in and a curl line, and stops everything on Ctrl-C.
+
+The console shows each version's success rate and latency. With a prometheus binary on the PATH it reads them from
+a Prometheus scraping all four apps every second (data in a scratch folder, deleted at the end); without one it
+reads access-app's metrics itself. The logic apps' fault switch is on: PUT /fault on their HTTP port.
 
   --no-build   use the jars already in */target
   -h, --help   this text
 
-The console's password is MESH_CONSOLE_AUTH_PASSWORD when set, else generated for this run. The last split is kept
+The console's password is MESH_CONSOLE_AUTH_PASSWORD when set (the password itself; the script hands the console its
+bcrypt hash), else generated for this run. The last split is kept
 in .local-state/ across runs; delete that folder to start again from istio/virtual-service-logic-app-90-10.yaml.
 USAGE
 }
@@ -59,15 +65,28 @@ if [ "$BUILD" = auto ] && needs_build; then
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${MODULES[*]}")" -am)
 fi
 
+# A Prometheus for the console's health figures, when one is installed: 9090 as usual, else the first free port
+# of 19090-19099 (9091 and 9092 are the logic apps').
+PROMETHEUS_BIN=$(command -v prometheus || true)
+PROMETHEUS_PORT=""
+if [ -n "$PROMETHEUS_BIN" ]; then
+  for port in 9090 $(seq 19090 19099); do
+    if ! port_taken "$port"; then PROMETHEUS_PORT=$port; break; fi
+  done
+  [ -n "$PROMETHEUS_PORT" ] || echo "Ports 9090 and 19090-19099 are all taken: the console reads access-app's metrics itself." >&2
+fi
+
 LOGS="$ROOT/target/local-logs"
 mkdir -p "$LOGS" "$ROOT/.local-state"
 PIDS=()
+PROMETHEUS_DATA=""
 stop_all() {
   trap - INT TERM EXIT
   echo
   echo "==> Stopping..."
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  if [ -n "$PROMETHEUS_DATA" ]; then rm -rf "$PROMETHEUS_DATA"; fi
   exit 0
 }
 trap stop_all INT TERM EXIT
@@ -92,12 +111,42 @@ await_ready() { # name http-port
   exit 1
 }
 
+if [ -n "$PROMETHEUS_PORT" ]; then
+  PROMETHEUS_DATA=$(mktemp -d "${TMPDIR:-/tmp}/mesh-demo-prometheus.XXXXXX")
+  cat >"$PROMETHEUS_DATA/prometheus.yml" <<YAML
+global:
+  scrape_interval: 1s
+  scrape_timeout: 1s
+scrape_configs:
+  - job_name: mesh-demo
+    metrics_path: /prometheus
+    static_configs:
+      - targets: ['localhost:8080', 'localhost:8081', 'localhost:8082', 'localhost:8090']
+YAML
+  "$PROMETHEUS_BIN" --config.file="$PROMETHEUS_DATA/prometheus.yml" --storage.tsdb.path="$PROMETHEUS_DATA/data" \
+    --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" >"$LOGS/prometheus.log" 2>&1 &
+  PIDS+=($!)
+  echo "==> prometheus starting on :$PROMETHEUS_PORT (log: target/local-logs/prometheus.log)"
+  export MESH_CONSOLE_METRICS_SOURCE=prometheus MESH_CONSOLE_METRICS_PROMETHEUS_URL="http://localhost:$PROMETHEUS_PORT"
+  METRICS_LINE="Prometheus at http://localhost:$PROMETHEUS_PORT, scraping all four apps every second"
+else
+  export MESH_CONSOLE_METRICS_SOURCE=embedded
+  METRICS_LINE="embedded: the console reads access-app's /prometheus every second
+              (no prometheus on the PATH; 'apt-get install prometheus' on Debian/Ubuntu, or a release from
+              prometheus.io on the PATH, and the next run uses it)"
+fi
+
 USERNAME=${MESH_CONSOLE_AUTH_USERNAME:-demo}
 PASSWORD=${MESH_CONSOLE_AUTH_PASSWORD:-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 12)}
 
+# The console takes only a bcrypt hash of the password; its own jar makes one.
+PASSWORD_HASH=$(printf '%s\n' "$PASSWORD" | java -cp "$(jar mesh-console)" demo.mesh.console.security.HashPassword)
+
 # The console is the control plane: start it first so access-app's first xDS request finds it.
-MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME="$USERNAME" MESH_CONSOLE_AUTH_PASSWORD="$PASSWORD" \
+MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME="$USERNAME" MESH_CONSOLE_AUTH_PASSWORD="$PASSWORD_HASH" \
   start mesh-console 8090
+# The fault switch lets a user break a release live (PUT /fault) and watch the console see it.
+export LOGIC_FAULT_SWITCH_ENABLED=true
 start logic-app-v1 8081 -Dgrpc.server.port=9091
 start logic-app-v2 8082 -Dgrpc.server.port=9092
 await_ready mesh-console 8090
@@ -112,6 +161,10 @@ JSON
 await_ready logic-app-v1 8081
 await_ready logic-app-v2 8082
 await_ready access-app 8080
+if [ -n "$PROMETHEUS_PORT" ]; then
+  for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$PROMETHEUS_PORT/-/ready" && break; sleep 0.5; done
+  curl -fs -o /dev/null "http://localhost:$PROMETHEUS_PORT/-/ready" && echo "    prometheus ready on :$PROMETHEUS_PORT"
+fi
 # The first call through the mesh also discovers the routes and connects; make it before handing over.
 for _ in $(seq 1 60); do
   curl -fs -o /dev/null 'http://localhost:8080/api/hello?name=warm-up' && break
@@ -125,8 +178,11 @@ The local mesh is running. access-app reaches logic-app through xds:///logic-app
   Console     http://localhost:8090   sign in as $USERNAME / $PASSWORD
   Try         curl 'http://localhost:8080/api/hello?name=alice'
   Canary      curl -H 'x-canary: true' 'http://localhost:8080/api/hello?name=alice'   (always v2)
+  Break v2    curl -X PUT localhost:8082/fault -H 'Content-Type: application/json' -d '{"errorRate":0.2,"latency":"300ms"}'
+  Metrics     $METRICS_LINE
 
-Open the console, start the traffic chart, click 50/50 and watch the observed split follow.
+Open the console, start the traffic chart, click 50/50 and watch the observed split follow; break v2 and watch its
+success rate and p99 on the route card turn red.
 Logs are in target/local-logs/. Press Ctrl-C to stop everything.
 INFO
 wait -n "${PIDS[@]}" || true

@@ -53,6 +53,7 @@ export const api = {
   routes: () => request('GET', 'api/routes'),
   shift: (vs, route, weights) => request('PUT', routePath(vs), { route, weights, resourceVersion: vs.resourceVersion }),
   history: (vs) => request('GET', routePath(vs) + '/history'),
+  health: (vs, window) => request('GET', `${routePath(vs)}/health?window=${encodeURIComponent(window)}`),
   revert: (vs) => request('POST', routePath(vs) + '/revert', { resourceVersion: vs.resourceVersion }),
   loadStatus: () => request('GET', 'api/load'),
   startLoad: (rate, durationSeconds) => request('POST', 'api/load', { rate, durationSeconds }),

@@ -9,19 +9,41 @@ import { trafficFeed } from './traffic-feed.js';
 const views = new Map();
 const loadPanel = new LoadPanel(document.getElementById('traffic'));
 const dataPlane = new DataPlaneLine(document.getElementById('data-plane'));
-let session = { user: null, openReads: true };
+let session = { user: null, openReads: true, roles: {}, signInWith: [] };
 let events = null;
 
 const key = (vs) => `${vs.namespace}/${vs.name}`;
 const status = (text) => { document.getElementById('status').textContent = text; };
+
+// Roles per namespace ("*": every namespace). The server enforces them; the page only hides what would be refused.
+const canOperate = (namespace) => [session.roles[namespace], session.roles['*']].includes('operator');
+
+function describeRoles() {
+  const entries = Object.entries(session.roles);
+  if (entries.length === 0) return '(no role: reading only)';
+  return `(${entries.map(([ns, role]) => `${role} in ${ns === '*' ? 'every namespace' : ns}`).join(', ')})`;
+}
+
+function showProviders() {
+  const links = document.getElementById('sign-in-with');
+  links.replaceChildren(...session.signInWith.map((provider) => {
+    const link = document.createElement('a');
+    link.href = provider.path;
+    link.textContent = `Sign in with ${provider.name}`;
+    return link;
+  }));
+  links.hidden = Boolean(session.user) || session.signInWith.length === 0;
+}
 
 async function loadSession() {
   session = await api.session();
   document.getElementById('sign-in').hidden = Boolean(session.user);
   document.getElementById('signed-in').hidden = !session.user;
   document.getElementById('user-name').textContent = session.user ?? '';
-  views.forEach((view) => view.setEditable(Boolean(session.user)));
-  loadPanel.setEditable(Boolean(session.user));
+  document.getElementById('user-roles').textContent = session.user ? describeRoles() : '';
+  showProviders();
+  views.forEach((view, id) => view.setEditable(canOperate(id.split('/')[0])));
+  loadPanel.setEditable(Object.values(session.roles).includes('operator'));
 }
 
 async function loadRoutes() {
@@ -34,7 +56,7 @@ async function loadRoutes() {
     const container = document.getElementById('services');
     views.clear();
     container.replaceChildren(...services.map((vs) => {
-      const view = new ServiceView(vs, Boolean(session.user));
+      const view = new ServiceView(vs, canOperate(vs.namespace));
       views.set(key(vs), view);
       return view.element;
     }));
@@ -68,7 +90,7 @@ function changed(change) {
   } else if (view) {
     view.update(change.current);
   } else {
-    const added = new ServiceView(change.current, Boolean(session.user));
+    const added = new ServiceView(change.current, canOperate(change.namespace));
     views.set(id, added);
     document.getElementById('services').append(added.element);
   }

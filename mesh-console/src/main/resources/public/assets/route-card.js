@@ -1,6 +1,7 @@
-// One weighted route: sliders and numbers kept in sync, presets, Apply, a note when it changes elsewhere, and the
-// traffic the console's load generator observed on it.
+// One weighted route: sliders and numbers kept in sync, presets, Apply, a note when it changes elsewhere, each
+// version's health, and the traffic the console's load generator observed on it.
 import { api, asTyped } from './api.js';
+import { HealthView } from './health-view.js';
 import { RolloutPanel } from './rollout-panel.js';
 import { TrafficChart } from './traffic-chart.js';
 import { trafficFeed } from './traffic-feed.js';
@@ -30,6 +31,7 @@ export class RouteCard {
     });
     this.setWeights(route.destinations.map((d) => d.weight), false);
     this.setEditable(canEdit);
+    this.health = new HealthView(this.element.querySelector('.health'), vs, route);
     this.chart = new TrafficChart(this.element.querySelector('.traffic'), vs, route);
     trafficFeed.attach(this.chart);
     this.rollout = new RolloutPanel(this.element.querySelector('.rollout'), vs, route);
@@ -141,6 +143,7 @@ export class RouteCard {
     this.latest = null;
     this.hideElsewhere();
     this.setWeights(this.route.destinations.map((d) => d.weight), false);
+    this.health.setRoute(this.vs, this.route);
     this.chart.setRoute(this.vs, this.route);
   }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +22,11 @@ class NoLogicRunningTest implements TestPropertyProvider {
     @Inject
     AccessApi api;
 
+    private final String target = "dns:///127.0.0.1:" + SocketUtils.findAvailableTcpPort();
+
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(LogicClient.TARGET_PROPERTY, "dns:///127.0.0.1:" + SocketUtils.findAvailableTcpPort());
+        return Map.of(LogicClient.TARGET_PROPERTY, target);
     }
 
     @Test
@@ -42,10 +45,28 @@ class NoLogicRunningTest implements TestPropertyProvider {
     }
 
     @Test
-    void livenessAndReadinessAreUpWithoutLogic() {
-        // Readiness must not follow logic-app: the mesh, not the edge's probe, decides where traffic goes.
+    void aCallNoReleaseAnsweredIsCountedWithoutAVersion() {
+        Scrape before = new Scrape(api.text("/prometheus"));
+
+        api.hello("Ada").assertError(HttpStatus.SERVICE_UNAVAILABLE);
+
+        Scrape after = new Scrape(api.text("/prometheus"));
+        for (String series : List.of(LogicCallMetricsTest.CALLS, LogicCallMetricsTest.ATTEMPTS)) {
+            assertThat(after.value(series, "UNAVAILABLE", "none"))
+                    .as(series).isEqualTo(before.value(series, "UNAVAILABLE", "none") + 1);
+            assertThat(after.total(series)).as(series).isEqualTo(before.total(series) + 1);
+        }
+    }
+
+    @Test
+    void aliveButNotReadyWhileLogicHasNeverBeenReached() {
         assertThat(api.get("/health/liveness").assertStatus(HttpStatus.OK).field("status")).isEqualTo("UP");
-        assertThat(api.get("/health/readiness").assertStatus(HttpStatus.OK).field("status")).isEqualTo("UP");
+
+        AccessApi.Reply readiness = api.get("/health/readiness").assertStatus(HttpStatus.SERVICE_UNAVAILABLE);
+
+        assertThat(readiness.field("status")).isEqualTo("DOWN");
+        assertThat(readiness.body()).extractingByKey("details").asString()
+                .contains("waitingFor=the logic-app channel to become READY", "target=" + target);
     }
 
     @Test

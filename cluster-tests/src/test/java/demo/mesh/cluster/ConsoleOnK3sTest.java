@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +37,9 @@ class ConsoleOnK3sTest {
     private static final String VIRTUAL_SERVICE = "logic-app";
     private static final String SPLIT_ROUTE = "logic-app-split";
     private static final String USER = "alice";
-    private static final String PASSWORD = UUID.randomUUID().toString();
+    private static final String PASSWORD = "k3s-console-password";
+    /** What the console is given: bcrypt (cost 4) of {@link #PASSWORD}; it accepts no plain password. */
+    private static final String PASSWORD_HASH = "$2a$04$ZmgTzpY8GLf84U421c7Fmu59y1RuPx4Y679CfqT4X3i07kPe.ALw6";
     private static final String ALL_ON_V1 = "istio/virtual-service-logic-app-100-0.yaml";
 
     private K3sCluster cluster;
@@ -57,7 +58,7 @@ class ConsoleOnK3sTest {
                 "MESH_CONSOLE_MODE", "kubernetes",
                 "MESH_CONSOLE_NAMESPACES", NAMESPACE,
                 "MESH_CONSOLE_AUTH_USERNAME", USER,
-                "MESH_CONSOLE_AUTH_PASSWORD", PASSWORD,
+                "MESH_CONSOLE_AUTH_PASSWORD", PASSWORD_HASH,
                 "KUBECONFIG", kubeconfig.toString()));
         api = new ConsoleApi(console.uri()).signIn(USER, PASSWORD);
     }

@@ -16,7 +16,8 @@ enum AppImage {
             "MESH_CONSOLE_MODE", "kubernetes",
             "MESH_CONSOLE_NAMESPACES", "mesh-demo",
             "MESH_CONSOLE_AUTH_USERNAME", "admin",
-            "MESH_CONSOLE_AUTH_PASSWORD", "image-test-password"));
+            // bcrypt (cost 4) of image-test-password: the console accepts no plain password.
+            "MESH_CONSOLE_AUTH_PASSWORD", "$2a$04$niRX1u4zEum8c3J0stcKX.fnqJZq9IaA8P4ROn8VGe8VhjIWvzcbi"));
 
     static final Path ROOT = Path.of(System.getProperty("mesh.demo.root", "..")).toAbsolutePath().normalize();
     static final String VERSION = System.getProperty("mesh.demo.version", "0.1.0");

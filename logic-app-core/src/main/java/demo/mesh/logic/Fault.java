@@ -16,6 +16,7 @@ public record Fault(Duration latency, double errorRate) {
     public static final Duration MAX_LATENCY = Duration.ofMinutes(1);
     /** Declared after {@link #MAX_LATENCY}, which its construction reads. */
     public static final Fault NONE = new Fault(Duration.ZERO, 0);
+    private static final long NANOS_PER_MILLI = 1_000_000L;
 
     /** The fields of a fault, as configuration and the JSON of {@code /fault} spell them. */
     public enum Field {
@@ -41,11 +42,28 @@ public record Fault(Duration latency, double errorRate) {
 
     public Fault {
         if (latency == null || latency.isNegative() || latency.compareTo(MAX_LATENCY) > 0) {
-            throw new InvalidFaultException(Field.LATENCY, "must be from 0s to 1m, got " + latency);
+            throw new InvalidFaultException(Field.LATENCY, "must be from 0s to 1m, got " + (latency == null ? null : text(latency)));
         }
         if (!(errorRate >= 0 && errorRate <= 1)) {
             throw new InvalidFaultException(Field.ERROR_RATE, "must be between 0.0 and 1.0, got " + errorRate);
         }
+    }
+
+    /** The latency as Istio and Go write durations, in a form the configuration reads back: 0s, 2s, 200ms, 250000ns. */
+    public String latencyText() {
+        return text(latency);
+    }
+
+    /** Seconds when whole; else milliseconds or nanoseconds, for the short durations a latency has. */
+    private static String text(Duration duration) {
+        if (duration.getNano() == 0) {
+            return duration.getSeconds() + "s";
+        }
+        if (Math.abs(duration.getSeconds()) > MAX_LATENCY.getSeconds()) {
+            return duration.toString();
+        }
+        long nanos = duration.toNanos();
+        return nanos % NANOS_PER_MILLI == 0 ? nanos / NANOS_PER_MILLI + "ms" : nanos + "ns";
     }
 
     public boolean active() {
@@ -54,7 +72,7 @@ public record Fault(Duration latency, double errorRate) {
 
     @Override
     public String toString() {
-        return active() ? "latency=" + latency + " error-rate=" + errorRate : "off";
+        return active() ? "latency=" + latencyText() + " error-rate=" + errorRate : "off";
     }
 
     /** A fault field out of range; the message reads well after the field's name. */

@@ -116,9 +116,16 @@ class K8sManifestsTest {
     void theConsoleReadsItsLoginFromASecretThatIsNotShipped() {
         Manifest console = k8s.find("Deployment", "mesh-console").orElseThrow();
         JsonNode env = console.at(APP_CONTAINER + "/env");
+        JsonNode mount = console.at(APP_CONTAINER + "/volumeMounts/1");
+        JsonNode volume = console.at("/spec/template/spec/volumes/0");
 
-        assertThat(secretKeyRef(env, "MESH_CONSOLE_AUTH_USERNAME")).isEqualTo("mesh-console-auth/username");
-        assertThat(secretKeyRef(env, "MESH_CONSOLE_AUTH_PASSWORD")).isEqualTo("mesh-console-auth/password");
+        // A file from the Secret, hashes only; no password in the environment.
+        assertThat(env.findValuesAsText("name")).doesNotContain("MESH_CONSOLE_AUTH_PASSWORD");
+        assertThat(mount.path("name").asText()).isEqualTo(volume.path("name").asText());
+        assertThat(variable(env, "MESH_CONSOLE_AUTH_USERS_FILE").path("value").asText())
+                .isEqualTo(mount.path("mountPath").asText() + "/users");
+        assertThat(volume.at("/secret/secretName").asText()).isEqualTo("mesh-console-auth");
+        assertThat(volume.at("/secret/items/0/key").asText()).isEqualTo("users");
         assertThat(k8s.ofKind("Secret")).isEmpty();
     }
 
@@ -183,11 +190,6 @@ class K8sManifestsTest {
 
     private static String fieldRef(JsonNode env, String name) {
         return variable(env, name).at("/valueFrom/fieldRef/fieldPath").asText();
-    }
-
-    private static String secretKeyRef(JsonNode env, String name) {
-        JsonNode ref = variable(env, name).at("/valueFrom/secretKeyRef");
-        return ref.path("name").asText() + "/" + ref.path("key").asText();
     }
 
     private static JsonNode variable(JsonNode env, String name) {

@@ -1,6 +1,7 @@
 package demo.mesh.console;
 
 import demo.mesh.console.security.AuthConfiguration;
+import demo.mesh.console.security.SignInSummary;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -17,10 +18,12 @@ class StartupLog {
 
     private final ConsoleConfiguration console;
     private final AuthConfiguration auth;
+    private final SignInSummary signIn;
 
-    StartupLog(ConsoleConfiguration console, AuthConfiguration auth) {
+    StartupLog(ConsoleConfiguration console, AuthConfiguration auth, SignInSummary signIn) {
         this.console = console;
         this.auth = auth;
+        this.signIn = signIn;
     }
 
     @EventListener
@@ -28,7 +31,7 @@ class StartupLog {
         String version = Objects.requireNonNullElse(MeshConsole.class.getPackage().getImplementationVersion(), "dev");
         LOG.info("mesh-console {} mode={} namespaces={} http={} sign-in={} open-reads={}", version, console.mode(),
                 String.join(",", console.namespaces()), event.getSource().getPort(),
-                auth.hasCredentials() ? "enabled" : "disabled (set MESH_CONSOLE_AUTH_USERNAME and MESH_CONSOLE_AUTH_PASSWORD)",
+                signIn,
                 auth.openReads());
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -121,6 +122,15 @@ public final class BrowserSession implements AutoCloseable {
                 .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> pageStatus.apply(driver))
                 .until(condition);
+    }
+
+    /** For {@code @AfterEach}: fails the test on any Content-Security-Policy violation, and closes the browser. */
+    public void closeCheckingPolicy() throws IOException {
+        try {
+            assertThat(contentSecurityPolicyViolations()).as("refused by the page's policy").isEmpty();
+        } finally {
+            close();
+        }
     }
 
     @Override

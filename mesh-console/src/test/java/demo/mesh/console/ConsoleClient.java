@@ -47,6 +47,23 @@ public final class ConsoleClient {
         return send("GET", path, null, null, false);
     }
 
+    /**
+     * GETs the path and follows redirects, to other hosts too, as a browser does through an identity provider's
+     * sign-in and back; at most 10 hops.
+     */
+    public Response followRedirects(String path) {
+        URI uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + path);
+        for (int hop = 0; hop < 10; hop++) {
+            Response response = send(HttpRequest.newBuilder(uri).GET());
+            Optional<String> location = response.header("Location");
+            if (response.status() / 100 != 3 || location.isEmpty()) {
+                return response;
+            }
+            uri = uri.resolve(location.get());
+        }
+        throw new AssertionError("more than 10 redirects from " + path);
+    }
+
     /** A JSON write with the CSRF token, as the page sends it. */
     public Response put(String path, String json) {
         return send("PUT", path, "application/json", json, true);

@@ -24,7 +24,7 @@ class EditingRulesTest extends StandInTest {
     @BeforeEach
     void loadFixtures() {
         standIn.reset("logic-app.yaml", "bookinfo-reviews.yaml", "host-split.yaml", "controller-owned.yaml",
-                "missing-subset.yaml");
+                "missing-subset.yaml", "ownership/argo-rollouts-subset-level.yaml");
     }
 
     @Test
@@ -77,13 +77,15 @@ class EditingRulesTest extends StandInTest {
 
     @Test
     void argoRolloutsManagedVirtualServiceIsRefused() {
-        String version = anonymous().get(ROUTES + "checkout").json().path("resourceVersion").asText();
+        // Argo Rollouts marks the DestinationRule it drives, never the VirtualService (fixture: ownership/).
+        String version = anonymous().get(ROUTES + "rollout-vsvc").json().path("resourceVersion").asText();
 
-        Response response = alice().put(ROUTES + "checkout", "{\"weights\":{\"checkout-stable\":50,\"checkout-canary\":50},"
+        Response response = alice().put(ROUTES + "rollout-vsvc", "{\"weights\":{\"stable\":50,\"canary\":50},"
                 + "\"resourceVersion\":\"" + version + "\"}");
 
         assertThat(response.status()).isEqualTo(409);
-        assertThat(response.message()).contains("managed by Argo Rollouts (Rollout checkout)");
+        assertThat(response.message()).contains("managed by Argo Rollouts (Rollout istio-rollout");
+        assertThat(anonymous().get(ROUTES + "rollout-vsvc").json().path("resourceVersion").asText()).isEqualTo(version);
     }
 
     @Test

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,11 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * In a cluster (Micronaut environment k8s) the console refuses to start without a user and password, and says
- * which env vars and Secret keys to set; elsewhere it starts without them, as a console nobody can sign in to.
+ * Passwords are configured as bcrypt hashes only: a plain one stops the start-up and says how to make a hash. In a
+ * cluster (Micronaut environment k8s) the console also refuses to start when nobody could sign in, and says which
+ * Secret to create; elsewhere it starts without users, as a console nobody can sign in to.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StartupCredentialsTest {
+
+    /** bcrypt (cost 4) of test-password-1. */
+    private static final String HASH = "$2a$04$sOW3Q8VcGFr8CfMkGmZFMOe5IFsRSbz9v.6KkcfA6b5aquXzlvj.e";
 
     private final KubernetesStandIn standIn = new KubernetesStandIn();
 
@@ -26,24 +32,56 @@ class StartupCredentialsTest {
     }
 
     @Test
-    void withoutCredentialsTheConsoleDoesNotStartInTheCluster() {
+    void withoutAnyWayToSignInTheConsoleDoesNotStartInTheCluster() {
         assertThatThrownBy(() -> start(Map.of(), "k8s").close())
-                .hasStackTraceContaining("The console runs in a cluster (Micronaut environment k8s) without a sign-in "
-                        + "(mesh-console.auth.username and mesh-console.auth.password not set). Set env vars "
-                        + "MESH_CONSOLE_AUTH_USERNAME and MESH_CONSOLE_AUTH_PASSWORD: k8s/mesh-console.yaml reads them "
-                        + "from keys username and password of Secret mesh-console-auth");
+                .hasStackTraceContaining("The console runs in a cluster (Micronaut environment k8s) and nobody can "
+                        + "sign in: no users file (mesh-console.auth.users-file), no single user")
+                .hasStackTraceContaining("k8s/mesh-console.yaml mounts key users of Secret mesh-console-auth");
     }
 
     @Test
     void aPasswordAloneIsNotEnoughInTheCluster() {
-        assertThatThrownBy(() -> start(Map.of("mesh-console.auth.password", "s3cret-enough"), "k8s").close())
-                .hasStackTraceContaining("without a sign-in (mesh-console.auth.username not set)");
+        assertThatThrownBy(() -> start(Map.of("mesh-console.auth.password", HASH), "k8s").close())
+                .hasStackTraceContaining("nobody can sign in");
     }
 
     @Test
-    void withCredentialsTheConsoleStartsInTheCluster() {
+    void aPlainPasswordIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> start(Map.of("mesh-console.auth.username", "admin",
+                "mesh-console.auth.password", "s3cret-enough")).close())
+                .hasStackTraceContaining("mesh-console.auth.password (env MESH_CONSOLE_AUTH_PASSWORD) is not a bcrypt "
+                        + "hash: the console accepts no plain password")
+                .hasStackTraceContaining("demo.mesh.console.security.HashPassword prints one")
+                .satisfies(e -> assertThat(e.toString() + e.getCause()).doesNotContain("s3cret-enough"));
+    }
+
+    @Test
+    void aPlainPasswordInTheUsersFileIsRefusedNamingTheLine() {
+        String file = resource("users/plain.users");
+        assertThatThrownBy(() -> start(Map.of("mesh-console.auth.users-file", file)).close())
+                .hasStackTraceContaining("Users file " + file + ", line 2: the password of user mallory is not a "
+                        + "bcrypt hash; plain passwords are refused");
+    }
+
+    @Test
+    void aMistypedGrantIsRefusedNamingTheLine() {
+        assertThatThrownBy(() -> start(Map.of("mesh-console.auth.oidc.grants", "group:sre=mesh-demo:admin")).close())
+                .hasStackTraceContaining("mesh-console.auth.oidc.grants entry 'group:sre=mesh-demo:admin': unknown "
+                        + "role 'admin': the roles are viewer and operator");
+    }
+
+    @Test
+    void withAHashedPasswordTheConsoleStartsInTheCluster() {
         try (ApplicationContext console = start(Map.of("mesh-console.auth.username", "admin",
-                "mesh-console.auth.password", "s3cret-enough"), "k8s")) {
+                "mesh-console.auth.password", HASH), "k8s")) {
+            assertThat(console.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void withAUsersFileTheConsoleStartsInTheCluster() {
+        try (ApplicationContext console = start(Map.of("mesh-console.auth.users-file", resource("users/team.users")),
+                "k8s")) {
             assertThat(console.isRunning()).isTrue();
         }
     }
@@ -61,5 +99,13 @@ class StartupCredentialsTest {
         properties.put("mesh-console.kubernetes.api-url", standIn.url());
         return ApplicationContext.builder().deduceEnvironment(false).environments(environments)
                 .properties(properties).start();
+    }
+
+    private static String resource(String name) {
+        try {
+            return Path.of(StartupCredentialsTest.class.getResource("/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

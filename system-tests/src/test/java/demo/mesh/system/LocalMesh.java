@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import demo.mesh.console.ConsoleClient;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ final class LocalMesh implements AutoCloseable {
     static final String ROUTE = "/api/routes/mesh-demo/logic-app";
     private static final String USER = "tester";
     private static final String PASSWORD = "local-mesh-test";
+    /** What the console is given: bcrypt (cost 4) of {@link #PASSWORD}; it accepts no plain password. */
+    private static final String PASSWORD_HASH = "$2a$04$uZQ2vJ/dRfbZsI88iSkWG.tOjIxhnv7o6vu3G/tOm2oCFy30VsICO";
 
     /**
      * The instances of one release.
@@ -58,6 +61,7 @@ final class LocalMesh implements AutoCloseable {
     private final String name;
     private final Map<String, String> consoleProperties;
     private final Map<String, AppProcess> instances = new LinkedHashMap<>();
+    private final List<AppProcess> readers = new ArrayList<>();
     private AppProcess console;
     private AppProcess access;
     private TrafficSample traffic;
@@ -191,17 +195,39 @@ final class LocalMesh implements AutoCloseable {
         console = AppProcess.start(name + "-mesh-console", "mesh-console", AppProcess.freePort(), consoleProperties,
                 Map.of("MESH_CONSOLE_MODE", "local",
                         "MESH_CONSOLE_AUTH_USERNAME", USER,
-                        "MESH_CONSOLE_AUTH_PASSWORD", PASSWORD));
+                        "MESH_CONSOLE_AUTH_PASSWORD", PASSWORD_HASH));
+    }
+
+    /**
+     * Another console in local mode on this mesh's routing and endpoints files, with {@code properties} on top (e.g.
+     * another metrics source). It keeps its own state file and serves xDS to nobody: it reads, the mesh's console
+     * routes. Stopped with the mesh.
+     */
+    AppProcess startReader(String suffix, Map<String, String> properties) throws IOException {
+        Map<String, String> all = new HashMap<>(consoleProperties);
+        all.put("mesh-console.local.state-file", Path.of(consoleProperties.get("mesh-console.local.state-file"))
+                .resolveSibling("reader-" + suffix + ".yaml").toString());
+        all.put("mesh-console.local.xds-port", String.valueOf(AppProcess.freePort()));
+        all.putAll(properties);
+        AppProcess reader = AppProcess.start(name + "-mesh-console-" + suffix, "mesh-console", AppProcess.freePort(), all,
+                Map.of("MESH_CONSOLE_MODE", "local"));
+        readers.add(reader);
+        return reader;
+    }
+
+    /** access-app's Prometheus endpoint, with its per-attempt metrics. */
+    URI accessMetrics() {
+        return access.uri("/prometheus");
     }
 
     private ConsoleClient signedIn() {
         return new ConsoleClient(console.uri("/")).signIn(USER, PASSWORD);
     }
 
-    /** Stops access-app, the logic instances, then the console, each with SIGTERM. */
+    /** Stops the reader consoles, access-app, the logic instances, then the console, each with SIGTERM. */
     @Override
     public void close() throws InterruptedException {
-        List<AppProcess> all = new ArrayList<>();
+        List<AppProcess> all = new ArrayList<>(readers);
         all.add(access);
         all.addAll(instances.values());
         all.add(console);

@@ -40,18 +40,18 @@ public class LogicAttemptMetrics {
         }
     };
 
-    LogicAttemptMetrics(MeterRegistry registry) {
-        this.registry = registry;
-        this.timers = new VersionOutcomeTimers(registry, NAME,
-                "Attempts of calls from access-app to logic-app, retries included, by answering version and gRPC status");
-    }
-
     private final ClientInterceptor interceptor = new ClientInterceptor() {
         @Override
         public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
             return next.newCall(method, options.withStreamTracerFactory(tracers));
         }
     };
+
+    LogicAttemptMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.timers = new VersionOutcomeTimers(registry, NAME,
+                "Attempts of calls from access-app to logic-app, retries included, by answering version and gRPC status");
+    }
 
     /** Counts the attempts of the calls it intercepts. */
     ClientInterceptor interceptor() {
@@ -81,6 +81,7 @@ public class LogicAttemptMetrics {
 
         @Override
         public void streamClosed(Status status) {
+            // Once per attempt, even should a transport report the close twice.
             if (recorded.compareAndSet(false, true)) {
                 String version = ReleaseMetadata.version(trailers, headers).orElse(null);
                 timers.timer(version, status.getCode())

@@ -13,9 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one gRPC channel to logic-app ({@value LogicClient#CHANNEL}), and whether it has ever been able to route a
- * call. The first question about that (the first readiness probe) asks the channel to connect, so that a new pod
- * discovers its routes (with an {@code xds:///} target, about a second) before it is ready, not during its first
- * call. Once the channel has been READY it counts as able to route for good; see {@link LogicReadiness} for why.
+ * call. Asking that (each readiness probe does) asks an idle channel to connect, so that a new pod discovers its
+ * routes (with an {@code xds:///} target, about a second) before it is ready, not during its first call. Once the
+ * channel has been seen READY it counts as able to route for good; see {@link LogicReadiness} for why.
+ * <p>
+ * The state is polled, not followed with {@code notifyWhenStateChanged}: those callbacks run on the channel's
+ * executor, which the application closes before the channel, and a callback refused at shutdown makes gRPC panic.
  */
 @Singleton
 public class LogicChannel {
@@ -24,7 +27,6 @@ public class LogicChannel {
 
     private final ManagedChannel channel;
     private final String target;
-    private final AtomicBoolean following = new AtomicBoolean();
     private final AtomicBoolean hasRouted = new AtomicBoolean();
 
     LogicChannel(@GrpcChannel(LogicClient.CHANNEL) ManagedChannel channel,
@@ -43,11 +45,11 @@ public class LogicChannel {
 
     /**
      * Whether the channel has been READY at least once: it had what it needs to route a call (for xDS, routes).
-     * The first time this is asked, the channel is asked to connect and followed from then on.
+     * Until then each question asks the channel to connect if it is idle.
      */
     public boolean hasRouted() {
-        if (!hasRouted.get() && following.compareAndSet(false, true)) {
-            follow(channel.getState(true));
+        if (!hasRouted.get() && channel.getState(true) == ConnectivityState.READY && hasRouted.compareAndSet(false, true)) {
+            LOG.info("logic-app channel {} is READY: calls can be routed", target);
         }
         return hasRouted.get();
     }
@@ -55,15 +57,5 @@ public class LogicChannel {
     /** The channel's state now; does not ask it to connect. */
     public ConnectivityState state() {
         return channel.getState(false);
-    }
-
-    /** Follows the channel until it is READY, asking it to connect again whenever it falls back to IDLE. */
-    private void follow(ConnectivityState state) {
-        if (state == ConnectivityState.READY) {
-            hasRouted.set(true);
-            LOG.info("logic-app channel {} is READY: calls can be routed", target);
-        } else if (state != ConnectivityState.SHUTDOWN) {
-            channel.notifyWhenStateChanged(state, () -> follow(channel.getState(true)));
-        }
     }
 }

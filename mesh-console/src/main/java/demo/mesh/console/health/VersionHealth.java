@@ -26,4 +26,19 @@ public record VersionHealth(long calls, long errors, @Nullable Double successRat
         }
         return new VersionHealth(calls, errors, 100.0 * (calls - errors) / calls, p50Ms, p99Ms);
     }
+
+    /**
+     * Figures from counters that grow by estimates (Prometheus's {@code increase()} extrapolates to the window's
+     * edges): the counts are rounded to whole attempts, the success rate is taken from the estimates themselves so
+     * that rounding does not move it.
+     */
+    public static VersionHealth estimated(double calls, double errors, @Nullable Double p50Ms, @Nullable Double p99Ms) {
+        long attempts = Math.round(calls);
+        if (attempts == 0 || calls <= 0) {
+            return NO_CALLS;
+        }
+        double failed = Math.min(errors, calls);
+        return new VersionHealth(attempts, Math.min(attempts, Math.round(failed)), 100.0 * (calls - failed) / calls,
+                p50Ms, p99Ms);
+    }
 }

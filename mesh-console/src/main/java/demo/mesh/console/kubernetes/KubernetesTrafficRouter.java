@@ -94,7 +94,7 @@ public class KubernetesTrafficRouter implements TrafficRouter {
     private StoredVirtualService stored(VirtualServiceDocument doc) {
         SubsetDefinitions subsets = new SubsetDefinitions(doc.ref().namespace(), ns -> KubernetesCalls.listIstio(
                 "DestinationRules in namespace " + ns, () -> istio.v1().destinationRules().inNamespace(ns).list().getItems()));
-        return new StoredVirtualService(doc, ControllerOwnership.managedBy(doc.resource().getMetadata()).orElse(null),
+        return new StoredVirtualService(doc, new RouteOwnership(client).managedBy(doc).orElse(null),
                 subsets, new RouteWarnings(client, subsets).of(doc.weightedRoutes()));
     }
 

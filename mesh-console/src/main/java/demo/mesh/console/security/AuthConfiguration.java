@@ -5,17 +5,20 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * Who may sign in, and whether reading needs it. There are no default credentials: without
- * {@code MESH_CONSOLE_AUTH_USERNAME} and {@code MESH_CONSOLE_AUTH_PASSWORD} nobody can sign in, so nobody can write.
+ * Who may sign in with a password, and whether reading needs a sign-in. There are no default credentials and no
+ * plain passwords: every password is given as its bcrypt hash.
  *
- * @param username  the console user (in the cluster: key {@code username} of Secret {@code mesh-console-auth})
- * @param password  that user's password (key {@code password} of the same Secret)
+ * @param usersFile the users file, one person a line with their grants (see {@link UsersFile}); in the cluster key
+ *                  {@code users} of Secret {@code mesh-console-auth}, mounted as a file
+ * @param username  a single user with the operator role in every namespace, the sign-in of earlier releases
+ * @param password  that user's password as a bcrypt hash; a plain password stops the start-up
  * @param openReads whether reading routes, history and events works without signing in
- * @param required  whether the console refuses to start without a user and password; on in the cluster
+ * @param required  whether the console refuses to start when nobody can sign in; on in the cluster
  *                  ({@code application-k8s.yml}), where a console nobody can sign in to is a deployment mistake
  */
 @ConfigurationProperties(AuthConfiguration.PREFIX)
 public record AuthConfiguration(
+        @Nullable String usersFile,
         @Nullable String username,
         @Nullable String password,
         @Bindable(defaultValue = "true") boolean openReads,
@@ -23,7 +26,15 @@ public record AuthConfiguration(
 
     public static final String PREFIX = "mesh-console.auth";
 
-    public boolean hasCredentials() {
-        return username != null && !username.isBlank() && password != null && !password.isEmpty();
+    boolean hasUsersFile() {
+        return usersFile != null && !usersFile.isBlank();
+    }
+
+    boolean hasUsername() {
+        return username != null && !username.isBlank();
+    }
+
+    boolean hasPassword() {
+        return password != null && !password.isEmpty();
     }
 }
