@@ -1,6 +1,7 @@
 package demo.mesh.console.rollout;
 
 import demo.mesh.console.routing.RouteRef;
+import demo.mesh.console.routing.RoutingException;
 import demo.mesh.console.routing.SplitRequest;
 import demo.mesh.console.routing.TrafficService;
 import demo.mesh.console.routing.WeightSplit;
@@ -40,11 +41,20 @@ public class RolloutWriter {
         Rollout next = decision.rollout();
         if (decision.weights() != null) {
             String version = store.write(ref, next, kept.resourceVersion());
-            version = traffic.shift(ref, new SplitRequest(next.plan().route(), new WeightSplit(decision.weights()),
-                    version), user, decision.note()).resourceVersion();
-            Rollout confirmed = next.withProgress(next.progress().confirmed());
-            store.write(ref, confirmed, version);
-            return confirmed;
+            try {
+                version = traffic.shift(ref, new SplitRequest(next.plan().route(), new WeightSplit(decision.weights()),
+                        version), user, decision.note()).resourceVersion();
+                Rollout confirmed = next.withProgress(next.progress().confirmed());
+                store.write(ref, confirmed, version);
+                return confirmed;
+            } catch (RoutingException e) {
+                if (e.reason() != RoutingException.Reason.CONFLICT) {
+                    throw e;
+                }
+                // The decision is kept, with the split before it: the leader's next tick writes the split, or
+                // confirms it if the leader itself just did, or leaves it if someone else changed the route.
+                return next;
+            }
         }
         if (!next.equals(kept.rollout())) {
             store.write(ref, next, kept.resourceVersion());
