@@ -36,8 +36,8 @@ public class SplitRequestParser {
     /** The body of {@code PUT /api/routes/{namespace}/{name}}. */
     public SplitRequest parseSplit(@Nullable MediaType contentType, @Nullable String body) {
         Map<String, JsonNode> fields = jsonBody.readObject(contentType, body, SPLIT_FIELDS);
-        return new SplitRequest(optionalString(fields, "route"), weights(fields.get("weights")),
-                optionalString(fields, "resourceVersion"));
+        return new SplitRequest(jsonBody.optionalString(fields, "route"), weights(fields.get("weights")),
+                jsonBody.optionalString(fields, "resourceVersion"));
     }
 
     /**
@@ -49,7 +49,7 @@ public class SplitRequestParser {
             return new RevertRequest(null, null);
         }
         Map<String, JsonNode> fields = jsonBody.readObject(contentType, body, REVERT_FIELDS);
-        return new RevertRequest(optionalString(fields, "resourceVersion"), optionalString(fields, "entry"));
+        return new RevertRequest(jsonBody.optionalString(fields, "resourceVersion"), jsonBody.optionalString(fields, "entry"));
     }
 
     /** What a revert may say: both parts are optional. */
@@ -71,15 +71,4 @@ public class SplitRequestParser {
         return new WeightSplit(split);
     }
 
-    @Nullable
-    private String optionalString(Map<String, JsonNode> fields, String field) {
-        JsonNode value = fields.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw RoutingException.invalid(field, field + " must be a string, got " + jsonBody.asJson(value));
-        }
-        return value.getStringValue();
-    }
 }

@@ -132,6 +132,19 @@ public final class JsonRequestBody {
         return number.intValue();
     }
 
+    /** The string in {@code field}, or null when the body leaves it out or sets it to null. */
+    @Nullable
+    public String optionalString(Map<String, JsonNode> fields, String field) {
+        JsonNode value = fields.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw refusal.invalid(field, field + " must be a string, got " + asJson(value));
+        }
+        return value.getStringValue();
+    }
+
     /** {@code value} as the caller wrote it ("ninety" in quotes), for refusals that quote what was sent. */
     public String asJson(JsonNode value) {
         try {

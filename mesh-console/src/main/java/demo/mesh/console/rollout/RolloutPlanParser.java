@@ -36,7 +36,7 @@ public class RolloutPlanParser {
 
     public RolloutPlan parse(@Nullable MediaType contentType, @Nullable String body) {
         Map<String, JsonNode> fields = jsonBody.readObject(contentType, body, PLAN_FIELDS);
-        return new RolloutPlan(text(fields, "route"), text(fields, "to"), text(fields, "from"), steps(fields.get("steps")),
+        return new RolloutPlan(jsonBody.optionalString(fields, "route"), jsonBody.optionalString(fields, "to"), jsonBody.optionalString(fields, "from"), steps(fields.get("steps")),
                 whole(fields, "stepSeconds"), gates(fields.get("gates")), whole(fields, "failureLimit"));
     }
 
@@ -98,17 +98,5 @@ public class RolloutPlanParser {
                     + jsonBody.asJson(value));
         }
         return value.getNumberValue().doubleValue();
-    }
-
-    @Nullable
-    private String text(Map<String, JsonNode> fields, String field) {
-        JsonNode value = fields.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw RoutingException.invalid(field, field + " must be a string, got " + jsonBody.asJson(value));
-        }
-        return value.getStringValue();
     }
 }
