@@ -3,6 +3,7 @@ package demo.mesh.console;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A stand-in for the Kubernetes API server: fabric8's mock server in CRUD mode on a loopback port. No real API
@@ -105,6 +107,28 @@ public final class KubernetesStandIn implements AutoCloseable {
 
     public GenericKubernetesResource virtualService(String name) {
         return virtualServices().inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    /**
+     * Changes a VirtualService the way a person with kubectl would: read it, change it, write it back with the version
+     * read, and on a 409 (the console wrote in between) read it again and redo the change. A few tries are plenty:
+     * the console writes at most a couple of times per tick.
+     */
+    public GenericKubernetesResource editVirtualService(String name, Consumer<GenericKubernetesResource> change) {
+        KubernetesClientException lastConflict = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            GenericKubernetesResource vs = virtualService(name);
+            change.accept(vs);
+            try {
+                return virtualServices().inNamespace(NAMESPACE).resource(vs).update();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
+                }
+                lastConflict = e;
+            }
+        }
+        throw lastConflict;
     }
 
     /** A VirtualService exactly as the API server stores it: raw JSON, field order and number formats included. */

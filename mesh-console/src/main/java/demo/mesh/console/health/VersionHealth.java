@@ -37,8 +37,9 @@ public record VersionHealth(long calls, long errors, @Nullable Double successRat
         if (attempts == 0 || calls <= 0) {
             return NO_CALLS;
         }
-        double failed = Math.min(errors, calls);
-        return new VersionHealth(attempts, Math.min(attempts, Math.round(failed)), 100.0 * (calls - failed) / calls,
+        // Differences of float sums can come back a hair below zero; a success rate above 100% would be nonsense.
+        double failed = Math.max(0, Math.min(errors, calls));
+        return new VersionHealth(attempts, Math.min(attempts, Math.round(failed)), 100.0 * (1 - failed / calls),
                 p50Ms, p99Ms);
     }
 }

@@ -66,6 +66,7 @@ class SourcesAgreeTest {
         RouteHealth fromEmbedded = awaitFilled(embedded.getBean(TrafficMetrics.class));
 
         for (RouteHealth health : List.of(fromPrometheus, fromEmbedded)) {
+            // Exactly 100: Prometheus's float sums once gave v1 a hair of errors below zero, and 100.00000000000001%.
             assertThat(health.of("v1").successRate()).as(health.source()).isEqualTo(100.0);
             // The recording's rates are exact; what Prometheus's increase() extrapolates series by series over a
             // young 5 s window was seen 0.04 points off. Counting a caller's mistake would give 76%, missing

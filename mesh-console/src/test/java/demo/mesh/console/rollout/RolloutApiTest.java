@@ -134,11 +134,11 @@ class RolloutApiTest extends RolloutStandInTest {
         alice().post(ROLLOUT, PLAN);
         awaitStored(90, 10);
 
-        GenericKubernetesResource vs = standIn.virtualService("logic-app");
-        List<Map<String, Object>> destinations = routeDestinations(vs, 0);
-        destinations.get(0).put("weight", 60);
-        destinations.get(1).put("weight", 40);
-        standIn.virtualServices().inNamespace(KubernetesStandIn.NAMESPACE).resource(vs).update();
+        standIn.editVirtualService("logic-app", vs -> {
+            List<Map<String, Object>> destinations = routeDestinations(vs, 0);
+            destinations.get(0).put("weight", 60);
+            destinations.get(1).put("weight", 40);
+        });
 
         JsonNode paused = awaitState("paused");
         assertThat(paused.path("reason").asText()).isEqualTo("rollout v1 → v2 paused: route logic-app-split was"
@@ -233,9 +233,8 @@ class RolloutApiTest extends RolloutStandInTest {
 
     @Test
     void anAnnotationWrittenWithKubectlStartsARollout() {
-        GenericKubernetesResource vs = standIn.virtualService("logic-app");
-        vs.getMetadata().setAnnotations(Map.of(Rollout.ANNOTATION, "{\"to\":\"v2\",\"stepSeconds\":10}"));
-        standIn.virtualServices().inNamespace(KubernetesStandIn.NAMESPACE).resource(vs).update();
+        standIn.editVirtualService("logic-app", vs -> vs.getMetadata()
+                .setAnnotations(Map.of(Rollout.ANNOTATION, "{\"to\":\"v2\",\"stepSeconds\":10}")));
 
         awaitStored(90, 10);
 
