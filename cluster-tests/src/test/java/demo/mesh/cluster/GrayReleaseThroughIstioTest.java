@@ -1,5 +1,6 @@
 package demo.mesh.cluster;
 
+import demo.mesh.testsupport.BinomialCount;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -40,8 +41,6 @@ class GrayReleaseThroughIstioTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAMESPACE = "mesh-demo";
     private static final int CALLS = 1000;
-    /** Percentage points either side of 10 %: over three standard deviations of a 1,000-call sample. */
-    private static final double TOLERANCE = 3.0;
     /** A call that fails on a busy laptop is not a wrong split; more than 1 % failing is something else. */
     private static final int MAX_FAILED_CALLS = 10;
     /** Where the ingress gateway's Envoy listens for the Gateway's port 80 (istioctl's default gateway). */
@@ -103,9 +102,9 @@ class GrayReleaseThroughIstioTest {
 
         assertThat(answeredBy.getOrDefault("v1", 0) + answeredBy.getOrDefault("v2", 0))
                 .as("calls answered by v1 or v2, of %s", answeredBy).isGreaterThanOrEqualTo(CALLS - MAX_FAILED_CALLS);
-        double v2Share = 100.0 * answeredBy.getOrDefault("v2", 0) / CALLS;
-        assertThat(v2Share).as("percentage of calls v2 answered, of %s", answeredBy)
-                .isBetween(10 - TOLERANCE, 10 + TOLERANCE);
+        BinomialCount v2 = BinomialCount.ofWeight(answeredBy.getOrDefault("v1", 0) + answeredBy.getOrDefault("v2", 0), 10);
+        assertThat(answeredBy.getOrDefault("v2", 0)).as("calls v2 answered, of %s; %s", answeredBy, v2)
+                .isBetween(v2.low(), v2.high());
     }
 
     @Test

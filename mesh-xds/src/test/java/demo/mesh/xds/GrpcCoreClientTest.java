@@ -1,5 +1,6 @@
 package demo.mesh.xds;
 
+import demo.mesh.testsupport.BinomialCount;
 import demo.mesh.xds.PythonXdsClient.Calls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,15 +74,12 @@ class GrpcCoreClientTest {
         double p = 0.10;
         Calls calls = client.call(n, BATCH_TIMEOUT);
 
-        // v2's count is Binomial(n, p): mean 100, sigma sqrt(n p (1 - p)) = 9.5; 5 sigma either side is 53..147,
-        // so a correct client falls outside about once in 1.7 million runs, and one ignoring the weights never falls in.
-        double sigma = Math.sqrt(n * p * (1 - p));
-        int low = (int) Math.ceil(n * p - 5 * sigma);
-        int high = (int) Math.floor(n * p + 5 * sigma);
+        // v2's count is Binomial(n, p), 53..147 at 5 sigma: a client ignoring the weights never falls in.
+        BinomialCount v2 = new BinomialCount(n, p);
         assertThat(calls.errors()).as("failed calls").isEmpty();
         assertThat(calls.total()).isEqualTo(n);
-        assertThat(calls.versions().getOrDefault("v2", 0)).as("calls answered by v2 of %d, %s", n, calls.versions())
-                .isBetween(low, high);
+        assertThat(calls.versions().getOrDefault("v2", 0)).as("calls answered by v2, %s; %s", calls.versions(), v2)
+                .isBetween(v2.low(), v2.high());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package demo.mesh.system;
 
+import demo.mesh.testsupport.BinomialCount;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -32,8 +33,7 @@ class BadReleaseTest extends LocalMeshScenario {
     static final int CALLS = 2_000;
     /** A call to v2 fails only if its first attempt and all 3 retries fail; half the calls go to v2. */
     private static final double CALL_FAILURE = 0.5 * Math.pow(0.5, 1 + 3);
-    private static final double MEAN = CALLS * CALL_FAILURE;
-    private static final double SIGMA = Math.sqrt(CALLS * CALL_FAILURE * (1 - CALL_FAILURE));
+    private static final BinomialCount FAILURES = new BinomialCount(CALLS, CALL_FAILURE);
     /** Half the calls go to v2 and half of those fail on their one attempt. */
     private static final double WITHOUT_RETRIES = CALLS * 0.5 * 0.5;
 
@@ -51,10 +51,8 @@ class BadReleaseTest extends LocalMeshScenario {
         Map<String, Integer> counts = mesh.traffic().counts(CALLS, 4, Map.of());
 
         int failed = counts.getOrDefault(TrafficSample.ERROR, 0);
-        System.out.printf("bad release at 50/50: %s, %.2f%% failed; policy allows %.0f to %.0f (%.2f%% expected)%n",
-                counts, 100.0 * failed / CALLS, MEAN - 5 * SIGMA, MEAN + 5 * SIGMA, 100 * CALL_FAILURE);
-        assertThat((double) failed).as("failed calls of %d, in %s", CALLS, counts)
-                .isBetween(MEAN - 5 * SIGMA, MEAN + 5 * SIGMA);
+        System.out.printf("bad release at 50/50: %s, %.2f%% failed; policy: %s%n", counts, 100.0 * failed / CALLS, FAILURES);
+        assertThat(failed).as("failed calls, in %s; %s", counts, FAILURES).isBetween(FAILURES.low(), FAILURES.high());
         assertThat((double) failed).as("failed calls; %.0f would fail without retries", WITHOUT_RETRIES)
                 .isLessThan(WITHOUT_RETRIES / 4);
         assertThat(counts.getOrDefault("v2", 0)).as("v2 answered despite its faults, in %s", counts)

@@ -1,5 +1,6 @@
 package demo.mesh.system;
 
+import demo.mesh.testsupport.BinomialCount;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -105,8 +106,9 @@ class LocalMeshTest {
 
     private static void assertV2Share(Map<String, Integer> counts, int expectedPercent) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        double v2Share = 100.0 * counts.getOrDefault("v2", 0) / total;
+        BinomialCount v2 = BinomialCount.ofWeight(total, expectedPercent);
         assertThat(counts).as("answers by version").doesNotContainKey(TrafficSample.ERROR);
-        assertThat(v2Share).as("v2 share in %s", counts).isBetween(expectedPercent - 2.5, expectedPercent + 2.5);
+        assertThat(counts.getOrDefault("v2", 0)).as("calls v2 answered, %s; %s", counts, v2)
+                .isBetween(v2.low(), v2.high());
     }
 }

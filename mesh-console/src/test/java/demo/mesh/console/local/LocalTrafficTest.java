@@ -1,5 +1,6 @@
 package demo.mesh.console.local;
 
+import demo.mesh.testsupport.BinomialCount;
 import com.fasterxml.jackson.databind.JsonNode;
 import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.ConsoleClient.Response;
@@ -99,7 +100,9 @@ class LocalTrafficTest extends LocalConsoleTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> callMany(50).containsKey("v2"));
         Map<String, Integer> answers = callMany(1000);
         assertThat(answers.getOrDefault("v1", 0) + answers.getOrDefault("v2", 0)).isEqualTo(1000);
-        assertThat(answers.getOrDefault("v2", 0)).as("calls answered by v2 of 1000, %s", answers).isBetween(60, 140);
+        BinomialCount v2 = BinomialCount.ofWeight(1000, 10);
+        assertThat(answers.getOrDefault("v2", 0)).as("calls answered by v2, %s; %s", answers, v2)
+                .isBetween(v2.low(), v2.high());
     }
 
     @Test
