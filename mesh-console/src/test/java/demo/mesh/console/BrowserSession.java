@@ -2,6 +2,7 @@ package demo.mesh.console;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * One headless Chromium showing the console page, with a throw-away profile. Chromium is optional on a developer's
- * machine but part of CI: when it is missing, {@link #requireChromium()} skips the test there and fails it in CI
- * (CI=true), so the browser tests cannot pass there by not running.
+ * One headless Chromium showing the console page, with a throw-away profile; tests open one through {@link Chromium},
+ * which also closes it. Chromium is optional on a developer's machine but part of CI: when it is missing,
+ * {@link #requireChromium()} skips the test there and fails it in CI (CI=true), so the browser tests cannot pass there
+ * by not running.
  */
 public final class BrowserSession implements AutoCloseable {
 
@@ -47,8 +49,8 @@ public final class BrowserSession implements AutoCloseable {
         this.pageStatus = pageStatus;
     }
 
-    /** Call from {@code @BeforeAll}; pair with {@link #forgetDriver()} in {@code @AfterAll}. */
-    public static void requireChromium() {
+    /** Before a browser test class (see {@link Chromium}); pair with {@link #forgetDriver()} after it. */
+    static void requireChromium() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String reason = "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install -y chromium chromium-driver)";
@@ -61,7 +63,7 @@ public final class BrowserSession implements AutoCloseable {
         System.setProperty(DRIVER_PROPERTY, CHROMEDRIVER.toString());
     }
 
-    public static void forgetDriver() {
+    static void forgetDriver() {
         System.clearProperty(DRIVER_PROPERTY);
     }
 
@@ -69,7 +71,7 @@ public final class BrowserSession implements AutoCloseable {
      * Opens the console page served on {@code consolePort}. {@link #waitFor} gives up after {@code wait} and puts {@code pageStatus} in the failure,
      * since the page's own status lines usually say why it did not get there.
      */
-    public static BrowserSession open(int consolePort, Duration wait, Function<WebDriver, String> pageStatus)
+    static BrowserSession open(int consolePort, Duration wait, Function<WebDriver, String> pageStatus)
             throws IOException {
         Path profile = Files.createTempDirectory("mesh-console-chromium");
         ChromeOptions options = new ChromeOptions()
@@ -117,6 +119,11 @@ public final class BrowserSession implements AutoCloseable {
                 .toList();
     }
 
+    /** Runs a script in the page, as the page's own code would run it: the page's Content-Security-Policy applies. */
+    public Object runScript(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
     public <T> T waitFor(Function<? super WebDriver, T> condition) {
         return new WebDriverWait(driver, wait)
                 .ignoring(StaleElementReferenceException.class)
@@ -124,8 +131,8 @@ public final class BrowserSession implements AutoCloseable {
                 .until(condition);
     }
 
-    /** For {@code @AfterEach}: fails the test on any Content-Security-Policy violation, and closes the browser. */
-    public void closeCheckingPolicy() throws IOException {
+    /** After each test (see {@link Chromium}): fails it on any Content-Security-Policy violation, and closes the browser. */
+    void closeCheckingPolicy() throws IOException {
         try {
             assertThat(contentSecurityPolicyViolations()).as("refused by the page's policy").isEmpty();
         } finally {

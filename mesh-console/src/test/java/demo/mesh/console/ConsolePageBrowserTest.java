@@ -1,11 +1,9 @@
 package demo.mesh.console;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -29,38 +27,20 @@ import static org.awaitility.Awaitility.await;
 @MicronautTest
 class ConsolePageBrowserTest extends StandInTest {
 
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private BrowserSession browser;
-
-    @BeforeAll
-    void requireChromium() {
-        BrowserSession.requireChromium();
-    }
 
     @BeforeEach
     void openBrowser() throws IOException {
         standIn.clear();
         standIn.apply("logic-app.yaml");
-        browser = BrowserSession.open(server.getPort(), WAIT,
+        browser = CHROMIUM.open(server.getPort(), WAIT,
                 driver -> "page status: " + driver.findElement(By.id("status")).getText());
         waitFor(ExpectedConditions.visibilityOfElementLocated(card()));
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            try {
-                assertThat(browser.contentSecurityPolicyViolations()).as("refused by the page's policy").isEmpty();
-            } finally {
-                browser.close();
-            }
-        }
-    }
-
-    @AfterAll
-    void forgetDriver() {
-        BrowserSession.forgetDriver();
     }
 
     @Test
@@ -136,6 +116,17 @@ class ConsolePageBrowserTest extends StandInTest {
 
         assertThat(weightInput("v1").getAttribute("value")).isEqualTo("98");
         assertThat(weightInput("v2").getAttribute("value")).isEqualTo("2");
+    }
+
+    @Test
+    void theContentSecurityPolicyCheckSeesWhatThePolicyRefuses() {
+        // What every browser test's after-each check relies on: an image from elsewhere is refused (img-src 'self')
+        // and reported on the page's console.
+        browser.runScript("const image = document.createElement('img');"
+                + " image.src = 'http://127.0.0.1:9/not-allowed.png'; document.body.appendChild(image);");
+
+        assertThat(await().atMost(WAIT).until(browser::contentSecurityPolicyViolations, lines -> !lines.isEmpty()))
+                .singleElement().asString().contains("not-allowed.png").contains("img-src");
     }
 
     private void signIn() {

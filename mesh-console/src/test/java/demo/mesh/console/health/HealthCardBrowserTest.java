@@ -1,11 +1,10 @@
 package demo.mesh.console.health;
 
 import demo.mesh.console.BrowserSession;
+import demo.mesh.console.Chromium;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -22,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class HealthCardBrowserTest extends RecordedTrafficTest {
 
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+
     private static final By CARD = By.cssSelector("[data-service='mesh-demo/logic-app'] [data-route='logic-app-split']");
 
     private BrowserSession browser;
@@ -37,26 +39,9 @@ class HealthCardBrowserTest extends RecordedTrafficTest {
                 "mesh-console.metrics.scrape-targets", exporter.url().toString());
     }
 
-    @BeforeAll
-    void requireChromium() {
-        BrowserSession.requireChromium();
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.closeCheckingPolicy();
-        }
-    }
-
-    @AfterAll
-    void forgetDriver() {
-        BrowserSession.forgetDriver();
-    }
-
     @Test
     void v2sSuccessRateDropsAndTurnsRedWhenItStartsFailing() throws IOException {
-        browser = BrowserSession.open(server.getPort(), WAIT,
+        browser = CHROMIUM.open(server.getPort(), WAIT,
                 driver -> "page status: " + driver.findElement(By.id("status")).getText()
                         + " | health: " + driver.findElement(CARD).findElement(By.cssSelector(".health")).getText());
         browser.waitFor(driver -> successRate("v2").equals("100.0%") && successRate("v1").equals("100.0%"));

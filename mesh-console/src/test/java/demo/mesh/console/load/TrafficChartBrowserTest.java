@@ -1,13 +1,12 @@
 package demo.mesh.console.load;
 
 import demo.mesh.console.BrowserSession;
+import demo.mesh.console.Chromium;
 import demo.mesh.console.load.FakeAccessApp.Answer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -28,41 +27,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class TrafficChartBrowserTest extends LoadTestBase {
 
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+
     private static final By CARD = By.cssSelector("[data-service='mesh-demo/logic-app'] [data-route='logic-app-split']");
 
     private BrowserSession browser;
 
-    @BeforeAll
-    void requireChromium() {
-        BrowserSession.requireChromium();
-    }
-
     @BeforeEach
     void openBrowserAndSignIn() throws IOException {
         // The page's own lines say why when something did not load; show them in the failure.
-        browser = BrowserSession.open(server.getPort(), WAIT,
+        browser = CHROMIUM.open(server.getPort(), WAIT,
                 driver -> "page status: " + driver.findElement(By.id("status")).getText()
                         + " | load: " + driver.findElement(By.id("load-status")).getText()
                         + " " + driver.findElement(By.id("load-message")).getText());
         waitFor(ExpectedConditions.visibilityOfElementLocated(CARD));
         browser.submitSignIn("alice", "test-password-1");
         waitFor(driver -> rateInput().isEnabled());
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            try {
-                assertThat(browser.contentSecurityPolicyViolations()).as("refused by the page's policy").isEmpty();
-            } finally {
-                browser.close();
-            }
-        }
-    }
-
-    @AfterAll
-    void forgetDriver() {
-        BrowserSession.forgetDriver();
     }
 
     @Test

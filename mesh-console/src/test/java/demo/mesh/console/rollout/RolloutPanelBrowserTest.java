@@ -1,12 +1,11 @@
 package demo.mesh.console.rollout;
 
 import demo.mesh.console.BrowserSession;
+import demo.mesh.console.Chromium;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,37 +27,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class RolloutPanelBrowserTest extends RolloutStandInTest {
 
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private BrowserSession browser;
 
-    @BeforeAll
-    void requireChromium() {
-        BrowserSession.requireChromium();
-    }
-
-    @AfterAll
-    void forgetDriver() {
-        BrowserSession.forgetDriver();
-    }
-
     @BeforeEach
     void openBrowser() throws IOException {
         freshRoute();
-        browser = BrowserSession.open(server.getPort(), WAIT,
+        browser = CHROMIUM.open(server.getPort(), WAIT,
                 driver -> "page status: " + driver.findElement(By.id("status")).getText());
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-route='logic-app-split']")));
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            try {
-                assertThat(browser.contentSecurityPolicyViolations()).as("refused by the page's policy").isEmpty();
-            } finally {
-                browser.close();
-            }
-        }
     }
 
     @Test

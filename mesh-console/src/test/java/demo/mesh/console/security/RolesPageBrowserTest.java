@@ -1,12 +1,11 @@
 package demo.mesh.console.security;
 
 import demo.mesh.console.BrowserSession;
+import demo.mesh.console.Chromium;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,34 +25,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class RolesPageBrowserTest extends TeamUsersTest {
 
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
+
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final By CARD = By.cssSelector("[data-service='mesh-demo/logic-app'] [data-route='logic-app-split']");
 
     private BrowserSession browser;
 
-    @BeforeAll
-    void requireChromium() {
-        BrowserSession.requireChromium();
-    }
-
     @BeforeEach
     void openBrowser() throws IOException {
         standIn.reset("logic-app.yaml");
-        browser = BrowserSession.open(server.getPort(), WAIT,
+        browser = CHROMIUM.open(server.getPort(), WAIT,
                 driver -> "page status: " + driver.findElement(By.id("status")).getText());
         browser.waitFor(ExpectedConditions.visibilityOfElementLocated(CARD));
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.closeCheckingPolicy();
-        }
-    }
-
-    @AfterAll
-    void forgetDriver() {
-        BrowserSession.forgetDriver();
     }
 
     @Test
