@@ -5,8 +5,12 @@ import demo.mesh.console.ConsoleClient;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +31,8 @@ final class LocalMesh implements AutoCloseable {
     static final String ROUTE = "/api/routes/mesh-demo/logic-app";
     private static final String USER = "tester";
     private static final String PASSWORD = "local-mesh-test";
+    /** Fault-switch writes to the logic instances. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** What the console is given: bcrypt (cost 4) of {@link #PASSWORD}; it accepts no plain password. */
     private static final String PASSWORD_HASH = "$2a$04$uZQ2vJ/dRfbZsI88iSkWG.tOjIxhnv7o6vu3G/tOm2oCFy30VsICO";
 
@@ -102,11 +108,16 @@ final class LocalMesh implements AutoCloseable {
             }
         }
         int xdsPort = AppProcess.freePort();
+        int accessPort = AppProcess.freePort();
+        // As run-local.sh wires it: the console's embedded metrics source reads access-app's per-attempt metrics and
+        // its load generator calls access-app's hello.
         LocalMesh mesh = new LocalMesh(name, Map.of(
                 "mesh-console.local.routing-files", "istio/destination-rule-logic-app.yaml," + splitFile,
                 "mesh-console.local.endpoints-file", writeEndpoints(state, grpcPorts).toString(),
                 "mesh-console.local.state-file", state.resolve("routing.yaml").toString(),
-                "mesh-console.local.xds-port", String.valueOf(xdsPort)));
+                "mesh-console.local.xds-port", String.valueOf(xdsPort),
+                "mesh-console.metrics.scrape-targets", "http://127.0.0.1:" + accessPort + "/prometheus",
+                "mesh-console.load.target", "http://127.0.0.1:" + accessPort + "/api/hello?name=console"));
         try {
             mesh.startConsole();
             for (Release release : releases) {
@@ -118,7 +129,7 @@ final class LocalMesh implements AutoCloseable {
                             "logic-app-" + release.version(), AppProcess.freePort(), properties));
                 }
             }
-            mesh.access = AppProcess.start(name + "-access-app", "access-app", AppProcess.freePort(), Map.of(), Map.of(
+            mesh.access = AppProcess.start(name + "-access-app", "access-app", accessPort, Map.of(), Map.of(
                     "LOGIC_APP_TARGET", "xds:///logic-app",
                     "GRPC_XDS_BOOTSTRAP_CONFIG", "{\"xds_servers\":[{\"server_uri\":\"127.0.0.1:" + xdsPort + "\","
                             + "\"channel_creds\":[{\"type\":\"insecure\"}],\"server_features\":[\"xds_v3\"]}],"
@@ -151,6 +162,18 @@ final class LocalMesh implements AutoCloseable {
             throw new IllegalArgumentException("no instance " + instance + " in this mesh, only " + instances.keySet());
         }
         return process;
+    }
+
+    /**
+     * Sets the fault switch of logic instance {@code instance} ({@code v2-1}...), which must have started with
+     * {@code logic.fault.switch-enabled}: e.g. {@code {"errorRate":0.3}}, {@code {"latency":"300ms"}}; {@code {}} heals.
+     */
+    void fault(String instance, String json) throws IOException, InterruptedException {
+        URI fault = instance(instance).uri("/fault");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(fault).timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("PUT %s %s: %s", fault, json, response.body()).isEqualTo(200);
     }
 
     /** Sets the split of route logic-app-split through the console's REST API, as the console's page does. */
@@ -220,7 +243,8 @@ final class LocalMesh implements AutoCloseable {
         return access.uri("/prometheus");
     }
 
-    private ConsoleClient signedIn() {
+    /** The mesh's console, signed in as an operator of namespace mesh-demo. */
+    ConsoleClient signedIn() {
         return new ConsoleClient(console.uri("/")).signIn(USER, PASSWORD);
     }
 

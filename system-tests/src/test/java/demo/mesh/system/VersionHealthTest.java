@@ -11,10 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +39,6 @@ class VersionHealthTest extends LocalMeshScenario {
     private static final int SLOW_CALLS = 300;
     private static final double FAILING = 0.2;
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private PrometheusServer prometheus;
     private ConsoleClient viaPrometheus;
@@ -118,11 +113,7 @@ class VersionHealthTest extends LocalMeshScenario {
     }
 
     private void setFault(String json) throws Exception {
-        URI fault = mesh.instance("v2-1").uri("/fault");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(fault).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("PUT %s %s: %s", fault, json, response.body()).isEqualTo(200);
+        mesh.fault("v2-1", json);
     }
 
     private static long attempts(JsonNode versions) {
