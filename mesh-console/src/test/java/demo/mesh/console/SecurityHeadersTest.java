@@ -3,12 +3,14 @@ package demo.mesh.console;
 import demo.mesh.console.ConsoleClient.Response;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpHeaders;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every answer carries the browser-hardening headers: the page, its assets, the API, its errors and the event
- * stream. A strict policy is only worth having if nothing slips through without it.
+ * streams, and the answers the server or a dependency gives (413, 503). A strict policy is only worth having if
+ * nothing slips through without it.
  */
 @MicronautTest
 class SecurityHeadersTest extends StandInTest {
@@ -45,7 +48,11 @@ class SecurityHeadersTest extends StandInTest {
                 answer("a write without the CSRF token", 403,
                         t -> t.alice().send("PUT", ROUTES + "logic-app", "application/json", "{}", false)),
                 answer("an invalid write", 400, t -> t.alice().put(ROUTES + "logic-app", "{\"weights\": 5}")),
-                answer("a management endpoint", 401, t -> t.anonymous().get("/beans")));
+                answer("a management endpoint", 401, t -> t.anonymous().get("/beans")),
+                answer("a body over the server's 1 MB limit", 413,
+                        t -> t.alice().put(ROUTES + "logic-app", "{\"x\":\"" + "x".repeat(1_100_000) + "\"}")),
+                answer("health with Prometheus unreachable", 503,
+                        t -> t.anonymous().get(ROUTES + "logic-app/health?window=30s")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,12 +64,21 @@ class SecurityHeadersTest extends StandInTest {
         assertHardened(response.headers());
     }
 
-    @Test
-    void theEventStreamCarriesTheHeaders() {
-        try (EventStream events = EventStream.open(server.getURI(), "/api/events")) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/events", "/api/load/stream"})
+    void theEventStreamsCarryTheHeaders(String path) {
+        try (EventStream events = EventStream.open(server.getURI(), path)) {
             assertThat(events.status()).isEqualTo(200);
             assertHardened(events.headers());
         }
+    }
+
+    /** Prometheus on a port nothing listens on, so the health API answers 503 at once. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("mesh-console.metrics.prometheus-url", "http://127.0.0.1:9");
+        return properties;
     }
 
     private static void assertHardened(HttpHeaders headers) {

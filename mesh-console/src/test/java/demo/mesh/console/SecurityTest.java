@@ -54,9 +54,19 @@ class SecurityTest extends StandInTest {
     }
 
     @Test
+    void signedInWriteAsACrossSiteFormWouldSendItIs403() {
+        // A form on another site can send text/plain with the cookies, and no header at all.
+        Response response = alice().send("PUT", ROUTES + "logic-app", "text/plain", split(version, 90, 10), false);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertStoredWeights(standIn.virtualService("logic-app"), 0, 100, 0);
+    }
+
+    @Test
     void signedInWriteWithAForgedCsrfTokenIs403() {
-        ConsoleClient alice = alice();
-        Response response = alice.send("PUT", ROUTES + "logic-app", "text/plain", split(version, 90, 10), false);
+        // A script that guessed at the header: a token is sent, but not the one in the CSRF cookie.
+        Response response = alice().send("PUT", ROUTES + "logic-app", "application/json", split(version, 90, 10),
+                "forged-token");
 
         assertThat(response.status()).isEqualTo(403);
         assertStoredWeights(standIn.virtualService("logic-app"), 0, 100, 0);

@@ -1,10 +1,12 @@
 package demo.mesh.console;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Passwords are configured as bcrypt hashes only: a plain one stops the start-up and says how to make a hash. In a
  * cluster (Micronaut environment k8s) the console also refuses to start when nobody could sign in, and says which
- * Secret to create; elsewhere it starts without users, as a console nobody can sign in to.
+ * Secret to create; elsewhere it starts without users, as a console nobody can sign in to. Started, the configured
+ * people sign in with their passwords and nobody else does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StartupCredentialsTest {
@@ -71,32 +74,52 @@ class StartupCredentialsTest {
     }
 
     @Test
-    void withAHashedPasswordTheConsoleStartsInTheCluster() {
+    void withAHashedPasswordTheConsoleStartsInTheClusterAndThatUserSignsIn() {
         try (ApplicationContext console = start(Map.of("mesh-console.auth.username", "admin",
                 "mesh-console.auth.password", HASH), "k8s")) {
-            assertThat(console.isRunning()).isTrue();
+            ConsoleClient client = new ConsoleClient(serve(console));
+            assertThat(signInStatus(client, "admin", "test-password-2")).as("a wrong password").isEqualTo(401);
+            assertThat(client.signIn("admin", "test-password-1").get("/api/session").json().path("user").asText())
+                    .isEqualTo("admin");
         }
     }
 
     @Test
-    void withAUsersFileTheConsoleStartsInTheCluster() {
+    void withAUsersFileTheConsoleStartsInTheClusterAndItsPeopleSignIn() {
         try (ApplicationContext console = start(Map.of("mesh-console.auth.users-file", resource("users/team.users")),
                 "k8s")) {
-            assertThat(console.isRunning()).isTrue();
+            ConsoleClient client = new ConsoleClient(serve(console));
+            assertThat(signInStatus(client, "olivia", "victor-password")).as("another's password").isEqualTo(401);
+            assertThat(client.signIn("olivia", "olivia-password").get("/api/session").json().path("user").asText())
+                    .isEqualTo("olivia");
         }
     }
 
     @Test
-    void outsideTheClusterTheConsoleStartsWithoutCredentials() {
+    void outsideTheClusterTheConsoleStartsWithoutCredentialsAndNobodySignsIn() {
         try (ApplicationContext console = start(Map.of())) {
-            assertThat(console.isRunning()).isTrue();
+            URI base = serve(console);
+            assertThat(new ConsoleClient(base).get("/api/routes").status()).as("reads are served").isEqualTo(200);
+            assertThat(signInStatus(new ConsoleClient(base), "admin", "test-password-1")).isEqualTo(401);
         }
+    }
+
+    /** Starts the context's HTTP server on a free loopback port, as the application would. */
+    private static URI serve(ApplicationContext console) {
+        return console.getBean(EmbeddedServer.class).start().getURI();
+    }
+
+    private static int signInStatus(ConsoleClient client, String username, String password) {
+        return client.send("POST", "/login", "application/json",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", false).status();
     }
 
     /** Only the named environments: JUnit on the stack would otherwise add "test", and its credentials. */
     private ApplicationContext start(Map<String, Object> auth, String... environments) {
         Map<String, Object> properties = new HashMap<>(auth);
         properties.put("mesh-console.kubernetes.api-url", standIn.url());
+        properties.put("micronaut.server.port", "-1");
+        properties.put("micronaut.server.host", "127.0.0.1");
         return ApplicationContext.builder().deduceEnvironment(false).environments(environments)
                 .properties(properties).start();
     }
