@@ -4,7 +4,8 @@
 # ports, and starting an app until it is ready. Sourced by bench/run.sh and bench/local-mesh.sh.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-VERSION=0.1.0
+# The project version, from the root pom (its own <version>, not the parent's), so the jar names follow a release.
+VERSION=$(sed -n '/<parent>/,/<\/parent>/d; s:^  <version>\(.*\)</version>$:\1:p' "$ROOT/pom.xml" | head -1)
 # The memory a pod gives the JVM (k8s/*.yaml: a 384Mi limit, MaxRAMPercentage=50, so a 192 MiB heap that starts
 # small) and the collector it then picks (SerialGC: a pod has 1 CPU). Without MaxRAM the JVM would size its first
 # heap from this machine's memory and keep the whole 192 MiB committed.

@@ -29,7 +29,8 @@ USAGE
 }
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-VERSION=0.1.0
+# The project version, from the root pom (its own <version>, not the parent's), so the jar names follow a release.
+VERSION=$(sed -n '/<parent>/,/<\/parent>/d; s:^  <version>\(.*\)</version>$:\1:p' "$ROOT/pom.xml" | head -1)
 MODULES=(logic-app-v1 logic-app-v2 access-app mesh-console)
 BUILD=auto
 while [ $# -gt 0 ]; do

@@ -2,6 +2,7 @@ package demo.mesh.images;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 
 /** The app images and how each one is run here: as its Deployment runs it, minus the cluster around it. */
 enum AppImage {
@@ -20,7 +21,9 @@ enum AppImage {
             "MESH_CONSOLE_AUTH_PASSWORD", "$2a$04$niRX1u4zEum8c3J0stcKX.fnqJZq9IaA8P4ROn8VGe8VhjIWvzcbi"));
 
     static final Path ROOT = Path.of(System.getProperty("mesh.demo.root", "..")).toAbsolutePath().normalize();
-    static final String VERSION = System.getProperty("mesh.demo.version", "0.1.0");
+    /** From the pom, through surefire: image tags follow the project's version. */
+    static final String VERSION = Objects.requireNonNull(System.getProperty("mesh.demo.version"),
+            "system property mesh.demo.version is not set: run the tests through Maven, which sets it from the pom");
 
     /** Module, image and Deployment share this name. */
     final String module;

@@ -1,6 +1,7 @@
 package demo.mesh.system;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,12 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  */
 final class AppProcess implements AutoCloseable {
     private static final Path ROOT = Path.of(System.getProperty("mesh.demo.root", "..")).toAbsolutePath().normalize();
-    private static final String VERSION = System.getProperty("mesh.demo.version", "0.1.0");
+    /** From the pom, through surefire: jar names follow the project's version. */
+    private static final String VERSION = System.getProperty("mesh.demo.version");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -50,11 +55,16 @@ final class AppProcess implements AutoCloseable {
     /** As {@link #start(String, String, int, Map)}, with environment variables, in the project root. */
     static AppProcess start(String name, String module, int httpPort, Map<String, String> properties,
                             Map<String, String> environment) throws IOException {
+        if (VERSION == null) {
+            throw new IllegalStateException("system property mesh.demo.version is not set: run the tests through Maven "
+                    + "(./mvnw verify), which sets it from the pom");
+        }
         Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests through Maven (./mvnw verify), "
                     + "which packages every app before system-tests");
         }
+        requireNewerThanItsSources(jar, module);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
         command.add("-Dmicronaut.server.port=" + httpPort);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -69,6 +79,31 @@ final class AppProcess implements AutoCloseable {
         AppProcess app = new AppProcess(name, process, httpPort, log);
         app.awaitReady();
         return app;
+    }
+
+    /**
+     * A jar older than a file of its module's {@code src/main} would test code that is no longer there (e.g. after
+     * {@code ./mvnw test -pl system-tests} alone): refuse it, naming the newer file. Only the module's own sources are
+     * compared; a change in a module it depends on is caught by building through Maven, as the message says.
+     */
+    private static void requireNewerThanItsSources(Path jar, String module) throws IOException {
+        FileTime built = Files.getLastModifiedTime(jar);
+        try (Stream<Path> sources = Files.walk(ROOT.resolve(module).resolve("src/main"))) {
+            Optional<Path> newer = sources.filter(Files::isRegularFile)
+                    .filter(source -> lastModified(source).compareTo(built) > 0).findFirst();
+            if (newer.isPresent()) {
+                throw new IllegalStateException(jar + " is older than " + ROOT.relativize(newer.get())
+                        + ": rebuild it with ./mvnw verify (or ./mvnw package -pl " + module + " -am)");
+            }
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int freePort() throws IOException {
