@@ -97,6 +97,19 @@ class TrafficServiceTest extends StandInTest {
     }
 
     @Test
+    void anUnchangedAnnotationFromAStaleVersionIsRefusedToo() {
+        RouteAnnotations written = traffic.annotate(LOGIC_APP, ROLLOUT, "{}", version());
+        traffic.shift(LOGIC_APP, split(90, 10, written.resourceVersion()), "alice");
+
+        // The value is already there, but the caller has not seen the shift: handing it the new version would let
+        // its next write overwrite the shift unseen.
+        assertThatThrownBy(() -> traffic.annotate(LOGIC_APP, ROLLOUT, "{}", written.resourceVersion()))
+                .isInstanceOfSatisfying(RoutingException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RoutingException.Reason.CONFLICT));
+        assertThat(traffic.annotate(LOGIC_APP, ROLLOUT, "{}", version()).annotations()).containsEntry(ROLLOUT, "{}");
+    }
+
+    @Test
     void aShiftKeepsTheAnnotationsAndRemovingOneKeepsTheOthers() {
         RouteAnnotations first = traffic.annotate(LOGIC_APP, ROLLOUT, "{}", version());
         RouteAnnotations second = traffic.annotate(LOGIC_APP, "example.com/owner", "team-a", first.resourceVersion());

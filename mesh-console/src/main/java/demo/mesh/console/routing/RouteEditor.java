@@ -75,7 +75,8 @@ class RouteEditor {
 
     /**
      * Sets one annotation, or removes it when {@code value} is null, only when {@code resourceVersion} is still
-     * current; the weights and every other annotation stay as they are. An unchanged value is not written.
+     * current; the weights and every other annotation stay as they are. An unchanged value is not written, but a
+     * stale version is refused all the same.
      */
     StoredVirtualService setAnnotation(RouteRef ref, String key, @Nullable String value, String resourceVersion) {
         if (key == null || !ANNOTATION_KEY.matcher(key).matches() || key.length() > 253 + 1 + 63) {
@@ -88,6 +89,11 @@ class RouteEditor {
         }
         StoredVirtualService stored = read(ref);
         if (!stored.document().setAnnotation(key, value)) {
+            // Nothing to write, but the caller decided on what it read: a stale version is still refused, or the
+            // version returned would let its next write overwrite a change it never saw.
+            if (!resourceVersion.equals(stored.view().resourceVersion())) {
+                throw RoutingException.conflict("VirtualService " + ref + " was changed since you read it; reload and try again");
+            }
             return stored;
         }
         return router.write(stored.document(), resourceVersion);
