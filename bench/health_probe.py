@@ -9,70 +9,22 @@ Against one local mesh read by two consoles, one per metrics source, it
 Every loop is bounded in count and in time. Prints lines "cost NAME p50 p99 n" and "delay NAME p50 max n missed".
 """
 import argparse
-import http.cookiejar
 import json
 import threading
 import time
 import urllib.error
-import urllib.request
 
-ROUTE = "/api/routes/mesh-demo/logic-app"
+from mesh_client import ROUTE, Console, get_json, load, percentile, set_fault
+
 THRESHOLD = 99.0
 HEALTHY = 99.5
 
 
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, int(len(ordered) * p + 0.999999) - 1))]
-
-
-def get_json(url, timeout=5):
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return json.loads(response.read())
-
-
-class Console:
-    def __init__(self, base):
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-
-    def send(self, method, path, body):
-        request = urllib.request.Request(self.base + path, method=method, data=json.dumps(body).encode(),
-                                         headers={"Content-Type": "application/json"})
-        token = next((c.value for c in self.jar if c.name == "mesh-console-csrf"), None)
-        if token:
-            request.add_header("X-CSRF-TOKEN", token)
-        with self.opener.open(request, timeout=10) as response:
-            return json.loads(response.read() or b"null")
-
-    def v2_success(self, window):
-        try:
-            return get_json(self.base + ROUTE + "/health?window=" + window)["versions"]["v2"]["successRate"]
-        except (urllib.error.URLError, KeyError, ValueError):
-            return None
-
-
-def load(access, rate, stop, deadline, counts):
-    """Calls access-app RATE times a second on a fixed schedule until stopped or past the deadline."""
-    interval = 1.0 / rate
-    due = time.monotonic()
-    while not stop.is_set() and time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(access + "/api/hello?name=bench", timeout=5) as response:
-                response.read()
-            counts["ok"] += 1
-        except (urllib.error.URLError, OSError):
-            counts["failed"] += 1
-        due += interval
-        time.sleep(max(0.0, due - time.monotonic()))
-
-
-def set_fault(url, rate):
-    request = urllib.request.Request(url + "/fault", method="PUT", headers={"Content-Type": "application/json"},
-                                     data=json.dumps({"errorRate": rate}).encode())
-    with urllib.request.urlopen(request, timeout=5) as response:
-        response.read()
+def v2_success(console, window):
+    try:
+        return console.get(ROUTE + "/health?window=" + window)["versions"]["v2"]["successRate"]
+    except (urllib.error.URLError, KeyError, ValueError):
+        return None
 
 
 def await_all(consoles, window, condition, seconds):
@@ -81,7 +33,7 @@ def await_all(consoles, window, condition, seconds):
     seen = {}
     while len(seen) < len(consoles) and time.monotonic() - start < seconds:
         for name, console in consoles.items():
-            if name not in seen and condition(console.v2_success(window)):
+            if name not in seen and condition(v2_success(console, window)):
                 seen[name] = time.monotonic() - start
         time.sleep(0.1)
     return {name: seen.get(name) for name in consoles}
@@ -106,10 +58,8 @@ def main():
         name, url = spec.split("=", 1)
         consoles[name] = Console(url)
     primary = next(iter(consoles.values()))
-    with open(args.password_file) as f:
-        primary.send("POST", "/login", {"username": args.username, "password": f.read().strip()})
-    version = get_json(primary.base + ROUTE)["resourceVersion"]
-    primary.send("PUT", ROUTE, {"weights": {"v1": 50, "v2": 50}, "resourceVersion": version})
+    primary.sign_in(args.username, args.password_file)
+    primary.shift({"v1": 50, "v2": 50})
 
     # The whole run is bounded: warm-up, cost, and each trial's fault and recovery.
     budget = 120 + args.queries * 0.5 + args.trials * (2 * window_s + 120)
