@@ -8,7 +8,7 @@ import demo.mesh.console.routing.SubsetDefinitions;
 import demo.mesh.console.routing.TrafficRouter;
 import demo.mesh.console.routing.VirtualServiceDocument;
 import demo.mesh.console.routing.WeightSplit;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 import demo.mesh.xds.InvalidRoutingException;
 import demo.mesh.xds.MeshRouting;
 import demo.mesh.xds.ServedSnapshot;
@@ -101,7 +101,7 @@ public class LocalTrafficRouter implements TrafficRouter {
     /** Names the split that cannot be served, as the person asked for it: the route whose weights were changed. */
     private static RoutingException refused(VirtualServiceDocument current, VirtualServiceDocument edited,
                                             InvalidRoutingException e) {
-        List<WeightedRoute> before = current.weightedRoutes();
+        List<HttpRoute> before = current.weightedRoutes();
         return edited.weightedRoutes().stream()
                 .filter(route -> !before.contains(route))
                 .findFirst()

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Everything the console does with routes, in any mode, and the one API its parts use (the REST layer, the load
- * generator, rollouts): read them, shift a split and record who made it and why, show the record, revert, and keep
- * one annotation of a VirtualService. Never talk to a {@link TrafficRouter} directly.
+ * generator, rollouts): read them, shift a split and record who made it and why, set or remove the header canary in
+ * front of a split, show the record, revert a split, and keep one annotation of a VirtualService. Never talk to a {@link TrafficRouter} directly.
  */
 @Singleton
 public class TrafficService {
@@ -20,12 +20,14 @@ public class TrafficService {
 
     private final TrafficRouter router;
     private final RouteEditor editor;
+    private final HeaderCanaryEditor headerCanaries;
     private final List<ChangeLog> changeLogs;
 
     /** @param changeLogs where changes are announced besides the history: Kubernetes Events in a cluster, none locally */
-    TrafficService(TrafficRouter router, RouteEditor editor, List<ChangeLog> changeLogs) {
+    TrafficService(TrafficRouter router, RouteEditor editor, HeaderCanaryEditor headerCanaries, List<ChangeLog> changeLogs) {
         this.router = router;
         this.editor = editor;
+        this.headerCanaries = headerCanaries;
         this.changeLogs = changeLogs;
     }
 
@@ -78,6 +80,27 @@ public class TrafficService {
         return state;
     }
 
+    /**
+     * Sends requests with a header value to one subset in front of a route's split, touching no other route, only
+     * when {@code request.resourceVersion()} is still current, and records it in the history. Changes the header
+     * canary for that header when the route has one, or adds one; one already as asked is neither written nor recorded.
+     */
+    public VirtualServiceRoutes setHeaderCanary(RouteRef ref, HeaderCanaryRequest request, String user) {
+        return logged(ref, headerCanaries.set(ref, request, user), user);
+    }
+
+    /** Removes the header canary for a header in front of a route, like {@link #setHeaderCanary}; none is a 404. */
+    public VirtualServiceRoutes removeHeaderCanary(RouteRef ref, HeaderCanaryRemoval request, String user) {
+        return logged(ref, headerCanaries.remove(ref, request, user), user);
+    }
+
+    private static VirtualServiceRoutes logged(RouteRef ref, HeaderCanaryEditor.Applied applied, String user) {
+        if (applied.changed()) {
+            LOG.info(applied.change().describe(ref, applied.route(), user));
+        }
+        return applied.state();
+    }
+
     /** The changes recorded with the VirtualService, newest first; an unknown VirtualService is a 404. */
     public List<ChangeRecord> history(RouteRef ref) {
         return editor.history(ref);
@@ -99,17 +122,17 @@ public class TrafficService {
     public VirtualServiceRoutes revert(RouteRef ref, @Nullable String resourceVersion, @Nullable String entry,
                                        String user) {
         VirtualServiceRoutes current = get(ref);
-        List<ChangeRecord> history = editor.history(ref);
+        // A header canary is set and removed as such; what a revert puts back is a split.
+        List<ChangeRecord> history = editor.history(ref).stream().filter(ChangeRecord::splitChange).toList();
         if (history.isEmpty()) {
             throw RoutingException.conflict("nothing to revert: no change to VirtualService " + ref.name() + " has been recorded");
         }
         ChangeRecord target = entry == null ? history.get(0) : history.stream()
                 .filter(record -> entry.equals(record.id()))
                 .findFirst()
-                .orElseThrow(() -> RoutingException.invalid("entry", "entry " + entry + " is not in the history of VirtualService "
-                        + ref.name() + "; GET its history for the entries kept (the newest " + RouteHistory.KEPT + ")"));
+                .orElseThrow(() -> RoutingException.invalid("entry", entryNotSplit(ref, entry)));
         ChangeRecord last = history.stream().filter(record -> record.route().equals(target.route())).findFirst().orElseThrow();
-        WeightedRoute route = SplitCheck.selectRoute(current, last.route());
+        HttpRoute route = SplitCheck.selectRoute(current, last.route());
         if (!route.weights().equals(last.after())) {
             throw RoutingException.conflict("VirtualService " + ref.name() + " route " + last.route()
                     + " was changed elsewhere after the last recorded change (it is " + WeightSplit.describe(route.weights())
@@ -118,6 +141,15 @@ public class TrafficService {
         String version = resourceVersion != null ? resourceVersion : current.resourceVersion();
         String reason = entry == null ? null : "reverted to before change " + entry;
         return shift(ref, new SplitRequest(target.route(), new WeightSplit(target.before()), version), user, reason);
+    }
+
+    private String entryNotSplit(RouteRef ref, String entry) {
+        boolean headerCanary = editor.history(ref).stream().anyMatch(record -> entry.equals(record.id()));
+        return headerCanary
+                ? "entry " + entry + " of VirtualService " + ref.name() + " changed a header canary, not a split;"
+                        + " set or remove the header canary instead of reverting it"
+                : "entry " + entry + " is not in the history of VirtualService " + ref.name()
+                        + "; GET its history for the entries kept (the newest " + RouteHistory.KEPT + ")";
     }
 
     /** The annotations of a VirtualService with a weighted route, and the version to write one back with. */
