@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import demo.mesh.console.ConsoleClient.Response;
+import io.fabric8.kubernetes.api.model.Event;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,19 @@ class HeaderCanaryTest extends StandInTest {
         assertThat(revertCanary.status()).isEqualTo(400);
         assertThat(revertCanary.message()).isEqualTo("entry 2 of VirtualService reviews changed a header canary, not a"
                 + " split; set or remove the header canary instead of reverting it");
+    }
+
+    @Test
+    void aHeaderCanaryChangeIsAnnouncedAsAKubernetesEvent() {
+        alice().put(HEADER_CANARY, canary("everyone", "x-canary", "true", "v2", version(stored())));
+
+        List<Event> events = standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems();
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.getInvolvedObject().getName()).isEqualTo("reviews");
+            assertThat(event.getReason()).isEqualTo("HeaderCanaryChanged");
+            assertThat(event.getMessage()).isEqualTo(
+                    "VirtualService reviews route everyone header canary set to x-canary=true -> v2 (was none) by alice");
+        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything the console does with routes, in any mode, and the one API its parts use (the REST layer, the load
@@ -67,13 +68,18 @@ public class TrafficService {
             return applied.state();
         }
         LOG.info(ChangeRecord.describe(ref, applied.route(), applied.before(), applied.after(), user, reason));
-        VirtualServiceRoutes state = applied.state();
+        return announced(ref, applied.state(),
+                changeLog -> changeLog.record(ref, applied.route(), applied.before(), applied.after(), user, reason));
+    }
+
+    /** Tells every change log of an applied change; one that cannot be told adds a warning to {@code state}. */
+    private VirtualServiceRoutes announced(RouteRef ref, VirtualServiceRoutes state, Consumer<ChangeLog> announcement) {
         for (ChangeLog changeLog : changeLogs) {
             try {
-                changeLog.record(ref, applied.route(), applied.before(), applied.after(), user, reason);
+                announcement.accept(changeLog);
             } catch (RoutingException e) {
-                // The split is live and in the history; failing the request now would invite a retry that is done.
-                LOG.warn("Split of {} applied but not announced: {}", ref, e.getMessage());
+                // The change is live and in the history; failing the request now would invite a retry that is done.
+                LOG.warn("Change of {} applied but not announced: {}", ref, e.getMessage());
                 state = state.withWarning("the change was applied but could not be recorded: " + e.getMessage());
             }
         }
@@ -94,11 +100,13 @@ public class TrafficService {
         return logged(ref, headerCanaries.remove(ref, request, user), user);
     }
 
-    private static VirtualServiceRoutes logged(RouteRef ref, HeaderCanaryEditor.Applied applied, String user) {
-        if (applied.changed()) {
-            LOG.info(applied.change().describe(ref, applied.route(), user));
+    private VirtualServiceRoutes logged(RouteRef ref, HeaderCanaryEditor.Applied applied, String user) {
+        if (!applied.changed()) {
+            return applied.state();
         }
-        return applied.state();
+        LOG.info(applied.change().describe(ref, applied.route(), user));
+        return announced(ref, applied.state(),
+                changeLog -> changeLog.recordHeaderCanary(ref, applied.route(), applied.change(), user));
     }
 
     /** The changes recorded with the VirtualService, newest first; an unknown VirtualService is a 404. */
