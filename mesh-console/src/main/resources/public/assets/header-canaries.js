@@ -55,7 +55,7 @@ export class HeaderCanaryPanel {
     const header = this.field('header').value.trim();
     const value = this.field('value').value;
     await this.write('Setting…', () => api.setHeaderCanary(this.vs, this.route.name, header, value, this.field('subset').value),
-      (vs) => `Requests with ${header}: ${value} now go to ${this.field('subset').value}`);
+      () => `Requests with ${header}: ${value} now go to ${this.field('subset').value}`);
   }
 
   async remove(header) {
@@ -67,7 +67,7 @@ export class HeaderCanaryPanel {
     this.message(progress, true);
     try {
       const vs = await call();
-      this.message(done(vs), true);
+      this.message(done(), true);
       this.onApplied(vs);
     } catch (error) {
       this.message(error.message);
