@@ -1,6 +1,7 @@
-// One weighted route: sliders and numbers kept in sync, presets, Apply, a note when it changes elsewhere, each
-// version's health, and the traffic the console's load generator observed on it.
+// One weighted route: sliders and numbers kept in sync, presets, Apply, a note when it changes elsewhere, the
+// header canaries in front of it, each version's health, and the traffic the console's load generator observed on it.
 import { api, asTyped } from './api.js';
+import { HeaderCanaryPanel } from './header-canaries.js';
 import { HealthView } from './health-view.js';
 import { RolloutPanel } from './rollout-panel.js';
 import { TrafficChart } from './traffic-chart.js';
@@ -30,11 +31,13 @@ export class RouteCard {
       this.apply();
     });
     this.setWeights(route.destinations.map((d) => d.weight), false);
-    this.setEditable(canEdit);
     this.health = new HealthView(this.element.querySelector('.health'), vs, route);
     this.chart = new TrafficChart(this.element.querySelector('.traffic'), vs, route);
     trafficFeed.attach(this.chart);
     this.rollout = new RolloutPanel(this.element.querySelector('.rollout'), vs, route);
+    this.headerCanaries = new HeaderCanaryPanel(this.element.querySelector('.header-canaries'), vs, route,
+      (applied) => this.onApplied(applied));
+    this.setEditable(canEdit);
   }
 
   destinationRow(destination, index) {
@@ -93,6 +96,7 @@ export class RouteCard {
       control.disabled = reason !== '';
     });
     this.element.querySelector('.apply').title = reason;
+    this.headerCanaries?.showList();
   }
 
   async apply() {
@@ -124,6 +128,8 @@ export class RouteCard {
     this.rollout.update(vs);
     const route = vs.routes.find((r) => r.name === this.route.name);
     if (!route || vs.resourceVersion === this.vs.resourceVersion) return;
+    // The header canaries are written with the VirtualService's version, so they always follow the newest one.
+    this.headerCanaries.setRoute(vs, route);
     if (!this.dirty && !this.pending) {
       this.show(vs);
     } else if (describe(route.destinations) === describe(this.route.destinations) && !this.pending) {
@@ -145,6 +151,7 @@ export class RouteCard {
     this.setWeights(this.route.destinations.map((d) => d.weight), false);
     this.health.setRoute(this.vs, this.route);
     this.chart.setRoute(this.vs, this.route);
+    this.headerCanaries.setRoute(this.vs, this.route);
   }
 
   loadLatest() {

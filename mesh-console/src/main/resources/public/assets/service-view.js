@@ -1,8 +1,11 @@
-// One VirtualService: who manages it, warnings, a card per weighted route, history and revert.
+// One VirtualService: who manages it, warnings, a card per weighted route, the other routes, history and revert.
 import { api } from './api.js';
 import { RouteCard } from './route-card.js';
 
-const routeNames = (vs) => vs.routes.map((r) => r.name).join('\n');
+const weighted = (vs) => vs.routes.filter((r) => r.destinations.length >= 2);
+// Header routes come and go in front of a split without changing its card: only the splits decide the cards.
+const routeNames = (vs) => weighted(vs).map((r) => r.name).join('\n');
+const destinationText = (d) => d.subset ? `${d.subset} (${d.host})` : d.host;
 
 export class ServiceView {
   constructor(vs, canEdit) {
@@ -29,7 +32,7 @@ export class ServiceView {
   }
 
   showCards() {
-    this.cards = this.vs.routes.map((route) => new RouteCard(this.vs, route, this.canEdit, (applied) => this.update(applied)));
+    this.cards = weighted(this.vs).map((route) => new RouteCard(this.vs, route, this.canEdit, (applied) => this.update(applied)));
     this.element.querySelector('.routes').replaceChildren(...this.cards.map((card) => card.element));
   }
 
@@ -56,6 +59,23 @@ export class ServiceView {
     box.open = count <= 2;
     this.element.querySelector('.warnings-summary').textContent = count === 1 ? '1 warning' : `${count} warnings`;
     this.element.querySelector('.revert').disabled = !this.canEdit || Boolean(this.vs.managedBy);
+    this.showOtherRoutes();
+  }
+
+  /** Routes that are neither a split nor a header canary on a card: shown as written, so nothing is hidden. */
+  showOtherRoutes() {
+    const onCards = new Set(weighted(this.vs).flatMap((r) => [r.name, ...(r.headerCanaries ?? []).map((c) => c.route)]));
+    const others = this.vs.routes.filter((r) => !onCards.has(r.name));
+    const box = this.element.querySelector('.other-routes');
+    box.hidden = others.length === 0;
+    this.element.querySelector('.other-routes-summary').textContent =
+      others.length === 1 ? '1 other route' : `${others.length} other routes`;
+    this.element.querySelector('.other-routes-list').replaceChildren(...others.map((route) => {
+      const item = document.createElement('li');
+      const match = route.match ? ` when ${JSON.stringify(route.match)}` : '';
+      item.textContent = `${route.name}${match} → ${route.destinations.map(destinationText).join(', ')}`;
+      return item;
+    }));
   }
 
   async loadHistory() {

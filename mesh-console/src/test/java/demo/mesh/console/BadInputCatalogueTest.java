@@ -31,6 +31,9 @@ class BadInputCatalogueTest extends StandInTest {
 
     private static final String VS = ROUTES + "logic-app";
     private static final String REVERT = VS + "/revert";
+    private static final String HEADER_CANARY = VS + "/header-canary";
+    private static final String CANARY = "{\"header\":\"x-canary\",\"value\":\"true\",\"subset\":\"v2\",\"resourceVersion\":\"RV\"}";
+    private static final String NOT_A_HEADER = " is not a header name a route can match: lowercase letters, digits, '-' and '_'";
     private static final String LOAD = "/api/load";
     private static final String JSON = "application/json";
     private static final String SPLIT = "{\"weights\":{\"v1\":90,\"v2\":10},\"resourceVersion\":\"RV\"}";
@@ -120,6 +123,35 @@ class BadInputCatalogueTest extends StandInTest {
                 new Case("revert with a text body", "POST", REVERT, "text/plain", "{\"resourceVersion\":\"RV\"}", SIGNED_IN, 400, "Content-Type must be application/json, got text/plain", "Content-Type"),
                 new Case("revert of an unknown VirtualService", "POST", ROUTES + "no-such-service/revert", JSON, "", SIGNED_IN, 404, "VirtualService mesh-demo/no-such-service not found", null),
                 new Case("revert not signed in", "POST", REVERT, JSON, "", ANONYMOUS, 401, "needs a signed-in user", null),
+                // Header canary
+                new Case("header canary without a header", "PUT", HEADER_CANARY, JSON, CANARY.replace("\"header\":\"x-canary\",", ""), SIGNED_IN, 400, "header is required: the request header testers send", "header"),
+                new Case("header canary header with capitals", "PUT", HEADER_CANARY, JSON, CANARY.replace("x-canary", "X-Canary"), SIGNED_IN, 400, "header 'X-Canary'" + NOT_A_HEADER, "header"),
+                new Case("header canary header with a space", "PUT", HEADER_CANARY, JSON, CANARY.replace("x-canary", "x canary"), SIGNED_IN, 400, "header 'x canary'" + NOT_A_HEADER, "header"),
+                new Case("header canary pseudo-header", "PUT", HEADER_CANARY, JSON, CANARY.replace("x-canary", ":authority"), SIGNED_IN, 400, "header ':authority'" + NOT_A_HEADER, "header"),
+                new Case("header canary header reserved by gRPC", "PUT", HEADER_CANARY, JSON, CANARY.replace("x-canary", "grpc-timeout"), SIGNED_IN, 400, "header 'grpc-timeout' is reserved: gRPC uses names starting with grpc- itself", "header"),
+                new Case("header canary binary header", "PUT", HEADER_CANARY, JSON, CANARY.replace("x-canary", "x-trace-bin"), SIGNED_IN, 400, "header 'x-trace-bin' is a binary gRPC header (-bin)", "header"),
+                new Case("header canary header a number", "PUT", HEADER_CANARY, JSON, CANARY.replace("\"x-canary\"", "5"), SIGNED_IN, 400, "header must be a string, got 5", "header"),
+                new Case("header canary without a value", "PUT", HEADER_CANARY, JSON, CANARY.replace("\"value\":\"true\",", ""), SIGNED_IN, 400, "value is required: the exact value of header x-canary", "value"),
+                new Case("header canary value with a line break", "PUT", HEADER_CANARY, JSON, CANARY.replace("\"true\"", "\"true\\r\\nx-admin: 1\""), SIGNED_IN, 400, "value of header x-canary must be printable ASCII without leading or trailing spaces", "value"),
+                new Case("header canary value with a trailing space", "PUT", HEADER_CANARY, JSON, CANARY.replace("\"true\"", "\"true \""), SIGNED_IN, 400, "value of header x-canary must be printable ASCII", "value"),
+                new Case("header canary value a boolean", "PUT", HEADER_CANARY, JSON, CANARY.replace("\"true\"", "true"), SIGNED_IN, 400, "value must be a string, got true", "value"),
+                new Case("header canary subset not defined", "PUT", HEADER_CANARY, JSON, CANARY.replace("v2", "v3"), SIGNED_IN, 400, "subset v3 is not defined in DestinationRule logic-app; defined subsets are v1, v2", "subset"),
+                new Case("header canary subset not a name", "PUT", HEADER_CANARY, JSON, CANARY.replace("v2", "V2!"), SIGNED_IN, 400, "subset 'V2!' is not a subset name", "subset"),
+                new Case("header canary without a subset", "PUT", HEADER_CANARY, JSON, CANARY.replace("\"subset\":\"v2\",", ""), SIGNED_IN, 400, "subset is required", "subset"),
+                new Case("header canary with weights", "PUT", HEADER_CANARY, JSON, CANARY.replace("{", "{\"weights\":{\"v1\":90,\"v2\":10},"), SIGNED_IN, 400, "unknown field 'weights'; expected header, resourceVersion, route, subset, value", "weights"),
+                new Case("header canary for an unknown route", "PUT", HEADER_CANARY, JSON, CANARY.replace("{", "{\"route\":\"everyone\","), SIGNED_IN, 404, "VirtualService logic-app: route 'everyone' not found", null),
+                new Case("header canary without resourceVersion", "PUT", HEADER_CANARY, JSON, CANARY.replace(",\"resourceVersion\":\"RV\"", ""), SIGNED_IN, 400, "resourceVersion is required", "resourceVersion"),
+                new Case("header canary resourceVersion stale", "PUT", HEADER_CANARY, JSON, CANARY.replace("RV", "STALE"), SIGNED_IN, 409, "VirtualService mesh-demo/logic-app was changed since you read it; reload and try again", null),
+                new Case("header canary content type text/plain", "PUT", HEADER_CANARY, "text/plain", CANARY, SIGNED_IN, 400, "Content-Type must be application/json, got text/plain", "Content-Type"),
+                new Case("header canary not signed in", "PUT", HEADER_CANARY, JSON, CANARY, ANONYMOUS, 401, "PUT /api/routes/mesh-demo/logic-app/header-canary needs a signed-in user", null),
+                new Case("header canary CSRF token missing", "PUT", HEADER_CANARY, JSON, CANARY, NO_TOKEN, 403, "writes must send the X-CSRF-TOKEN header", null),
+                new Case("header canary removal of one not there", "DELETE", HEADER_CANARY, JSON, "{\"header\":\"x-canary\",\"resourceVersion\":\"RV\"}", SIGNED_IN, 404, "VirtualService logic-app route 'logic-app-split' has no header canary for header x-canary; it has none", null),
+                new Case("header canary removal without a header", "DELETE", HEADER_CANARY, JSON, "{\"resourceVersion\":\"RV\"}", SIGNED_IN, 400, "header is required: the header whose route to remove", "header"),
+                new Case("header canary removal without a body", "DELETE", HEADER_CANARY, JSON, "", SIGNED_IN, 400, "request body is empty", "body"),
+                new Case("header canary removal without a content type", "DELETE", HEADER_CANARY, null, null, SIGNED_IN, 400, "Content-Type must be application/json, got none", "Content-Type"),
+                new Case("header canary removal with a subset", "DELETE", HEADER_CANARY, JSON, CANARY, SIGNED_IN, 400, "unknown field 'value'; expected header, resourceVersion, route", "value"),
+                new Case("header canary removal CSRF token missing", "DELETE", HEADER_CANARY, JSON, "{\"header\":\"x-canary\",\"resourceVersion\":\"RV\"}", NO_TOKEN, 403, "writes must send the X-CSRF-TOKEN header", null),
+                new Case("header canary removal not signed in", "DELETE", HEADER_CANARY, JSON, "{\"header\":\"x-canary\",\"resourceVersion\":\"RV\"}", ANONYMOUS, 401, "needs a signed-in user", null),
                 // Load
                 new Case("load rate zero", "POST", LOAD, JSON, "{\"rate\":0}", SIGNED_IN, 400, RATE + "0", "rate"),
                 new Case("load rate over the limit", "POST", LOAD, JSON, "{\"rate\":201}", SIGNED_IN, 400, RATE + "201", "rate"),

@@ -10,6 +10,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -31,10 +32,12 @@ public class RoutesController {
 
     private final TrafficService traffic;
     private final SplitRequestParser parser;
+    private final HeaderCanaryRequestParser headerCanaryParser;
 
-    public RoutesController(TrafficService traffic, SplitRequestParser parser) {
+    public RoutesController(TrafficService traffic, SplitRequestParser parser, HeaderCanaryRequestParser headerCanaryParser) {
         this.traffic = traffic;
         this.parser = parser;
+        this.headerCanaryParser = headerCanaryParser;
     }
 
     @Get
@@ -54,6 +57,24 @@ public class RoutesController {
                                       @Body @Nullable String body, Authentication user) {
         return traffic.shift(RouteRef.requested(namespace, name),
                 parser.parseSplit(request.getContentType().orElse(null), body), user.getName());
+    }
+
+    @Put("/{namespace}/{name}/header-canary")
+    @Consumes(MediaType.ALL)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public VirtualServiceRoutes setHeaderCanary(String namespace, String name, HttpRequest<?> request,
+                                                @Body @Nullable String body, Authentication user) {
+        return traffic.setHeaderCanary(RouteRef.requested(namespace, name),
+                headerCanaryParser.parseSet(request.getContentType().orElse(null), body), user.getName());
+    }
+
+    @Delete("/{namespace}/{name}/header-canary")
+    @Consumes(MediaType.ALL)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public VirtualServiceRoutes removeHeaderCanary(String namespace, String name, HttpRequest<?> request,
+                                                   @Body @Nullable String body, Authentication user) {
+        return traffic.removeHeaderCanary(RouteRef.requested(namespace, name),
+                headerCanaryParser.parseRemove(request.getContentType().orElse(null), body), user.getName());
     }
 
     @Get("/{namespace}/{name}/history")

@@ -4,7 +4,7 @@ import demo.mesh.console.routing.Destination;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.TrafficService;
 import demo.mesh.console.routing.VirtualServiceRoutes;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -48,8 +48,8 @@ public class HealthController {
 
     /** The versions are the subsets the weighted routes send to; the host is theirs (a route splits one host). */
     private static HealthQuery query(VirtualServiceRoutes routes, Duration window) {
-        List<Destination> destinations = routes.routes().stream()
-                .map(WeightedRoute::destinations).flatMap(List::stream).toList();
+        List<Destination> destinations = routes.weightedRoutes().stream()
+                .map(HttpRoute::destinations).flatMap(List::stream).toList();
         List<String> versions = destinations.stream().map(Destination::key).distinct().toList();
         return new HealthQuery(routes.namespace(), destinations.get(0).host(), versions, window);
     }

@@ -2,6 +2,7 @@ package demo.mesh.console.kubernetes;
 
 import demo.mesh.console.routing.ChangeLog;
 import demo.mesh.console.routing.ChangeRecord;
+import demo.mesh.console.routing.HeaderCanaryChange;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.WeightSplit;
 import io.fabric8.kubernetes.api.model.Event;
@@ -16,11 +17,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Announces each applied split as a Kubernetes Event on the VirtualService, readable with
+ * Announces each applied split and header canary change as a Kubernetes Event on the VirtualService, readable with
  * {@code kubectl describe virtualservice} or {@code kubectl get events}, with the split before and after, the user
  * and the reason as annotations for tools. Events expire with the API server's event TTL (one hour by default);
  * the history the console serves is kept with the VirtualService itself.
@@ -31,6 +33,7 @@ public class KubernetesEventChangeLog implements ChangeLog {
 
     static final String COMPONENT = "mesh-console";
     static final String REASON = "TrafficShifted";
+    static final String HEADER_CANARY_REASON = "HeaderCanaryChanged";
     private static final String PREFIX = "mesh-console.demo.mesh/";
     private static final String ROUTE = PREFIX + "route";
     private static final String BEFORE = PREFIX + "before";
@@ -51,18 +54,35 @@ public class KubernetesEventChangeLog implements ChangeLog {
     @Override
     public void record(RouteRef ref, String route, Map<String, Integer> before, Map<String, Integer> after, String user,
                        @Nullable String reason) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(ROUTE, route);
+        annotations.put(BEFORE, WeightSplit.describe(before));
+        annotations.put(AFTER, WeightSplit.describe(after));
+        annotations.put(USER, user);
+        if (reason != null) {
+            annotations.put(REASON_ANNOTATION, reason);
+        }
+        publish(ref, annotations, REASON, "ShiftTraffic", ChangeRecord.describe(ref, route, before, after, user, reason));
+    }
+
+    @Override
+    public void recordHeaderCanary(RouteRef ref, String route, HeaderCanaryChange change, String user) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(ROUTE, route);
+        annotations.put(BEFORE, change.before() == null ? "none" : change.before().describe());
+        annotations.put(AFTER, change.after() == null ? "none" : change.after().describe());
+        annotations.put(USER, user);
+        publish(ref, annotations, HEADER_CANARY_REASON, "SetHeaderCanary", change.describe(ref, route, user));
+    }
+
+    private void publish(RouteRef ref, Map<String, String> annotations, String reason, String action, String message) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String message = ChangeRecord.describe(ref, route, before, after, user, reason);
         Event event = new EventBuilder()
                 .withNewMetadata()
                     .withNamespace(ref.namespace())
                     .withName(ref.name() + "." + Long.toHexString(now.getEpochSecond() * 1_000_000 + now.getNano() / 1000))
                     .addToLabels(ControllerOwnership.MANAGED_BY_LABEL, COMPONENT)
-                    .addToAnnotations(ROUTE, route)
-                    .addToAnnotations(BEFORE, WeightSplit.describe(before))
-                    .addToAnnotations(AFTER, WeightSplit.describe(after))
-                    .addToAnnotations(USER, user)
-                    .addToAnnotations(reason == null ? Map.of() : Map.of(REASON_ANNOTATION, reason))
+                    .addToAnnotations(annotations)
                 .endMetadata()
                 .withNewInvolvedObject()
                     .withApiVersion("networking.istio.io/v1")
@@ -71,8 +91,8 @@ public class KubernetesEventChangeLog implements ChangeLog {
                     .withName(ref.name())
                 .endInvolvedObject()
                 .withType("Normal")
-                .withReason(REASON)
-                .withAction("ShiftTraffic")
+                .withReason(reason)
+                .withAction(action)
                 .withMessage(fitted(message))
                 .withNewSource().withComponent(COMPONENT).endSource()
                 .withReportingComponent(COMPONENT)

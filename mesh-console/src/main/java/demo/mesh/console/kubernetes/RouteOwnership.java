@@ -2,7 +2,7 @@ package demo.mesh.console.kubernetes;
 
 import demo.mesh.console.routing.Destination;
 import demo.mesh.console.routing.VirtualServiceDocument;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -50,7 +50,7 @@ final class RouteOwnership {
     /** The Service names the weighted routes send to, by namespace: "reviews" and "reviews.bookinfo.svc..." alike. */
     private static Map<String, Set<String>> hostsByNamespace(VirtualServiceDocument doc) {
         Map<String, Set<String>> hosts = new TreeMap<>();
-        for (WeightedRoute route : doc.weightedRoutes()) {
+        for (HttpRoute route : doc.weightedRoutes()) {
             for (Destination destination : route.destinations()) {
                 String[] labels = destination.host().split("\\.");
                 String namespace = labels.length > 1 ? labels[1] : doc.ref().namespace();

@@ -3,7 +3,7 @@ package demo.mesh.console.kubernetes;
 import demo.mesh.console.routing.Destination;
 import demo.mesh.console.routing.SubsetCheck;
 import demo.mesh.console.routing.SubsetDefinitions;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -28,9 +28,9 @@ final class RouteWarnings {
         this.subsets = subsets;
     }
 
-    List<String> of(List<WeightedRoute> routes) {
+    List<String> of(List<HttpRoute> routes) {
         List<String> warnings = new ArrayList<>();
-        for (WeightedRoute route : routes) {
+        for (HttpRoute route : routes) {
             warnings.addAll(SubsetCheck.undefinedSubsets(route, route.weights(), subsets));
             for (Destination d : route.destinations()) {
                 if (d.subset() != null) {

@@ -5,7 +5,7 @@ import demo.mesh.console.routing.RouteChange;
 import demo.mesh.console.routing.TrafficService;
 import demo.mesh.console.routing.VirtualServiceRoutes;
 import demo.mesh.console.routing.WeightSplit;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -75,7 +75,7 @@ public class ShiftWatch {
 
     /** Load has started: remember the splits it starts from, so the next change has something to differ from. */
     synchronized void loadStarted(List<VirtualServiceRoutes> splits) {
-        splits.forEach(vs -> vs.routes().forEach(route -> known.put(RouteKey.of(vs, route), route.weights())));
+        splits.forEach(vs -> vs.weightedRoutes().forEach(route -> known.put(RouteKey.of(vs, route), route.weights())));
         measuring = true;
     }
 
@@ -92,7 +92,7 @@ public class ShiftWatch {
             return;
         }
         long now = System.currentTimeMillis();
-        for (WeightedRoute route : change.current().routes()) {
+        for (HttpRoute route : change.current().weightedRoutes()) {
             RouteKey key = RouteKey.of(change.current(), route);
             Map<String, Integer> before = known.put(key, route.weights());
             if (!measuring || before == null || before.equals(route.weights())) {
@@ -165,7 +165,7 @@ public class ShiftWatch {
     /** One weighted route of one VirtualService. */
     private record RouteKey(String namespace, String name, String route) {
 
-        static RouteKey of(VirtualServiceRoutes vs, WeightedRoute route) {
+        static RouteKey of(VirtualServiceRoutes vs, HttpRoute route) {
             return new RouteKey(vs.namespace(), vs.name(), route.name());
         }
 

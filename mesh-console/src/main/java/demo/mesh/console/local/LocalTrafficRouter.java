@@ -8,7 +8,7 @@ import demo.mesh.console.routing.SubsetDefinitions;
 import demo.mesh.console.routing.TrafficRouter;
 import demo.mesh.console.routing.VirtualServiceDocument;
 import demo.mesh.console.routing.WeightSplit;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 import demo.mesh.xds.InvalidRoutingException;
 import demo.mesh.xds.MeshRouting;
 import demo.mesh.xds.ServedSnapshot;
@@ -21,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Reads and writes the VirtualServices the local data plane serves to proxyless gRPC clients. The resourceVersion
@@ -98,12 +100,16 @@ public class LocalTrafficRouter implements TrafficRouter {
         }
     }
 
-    /** Names the split that cannot be served, as the person asked for it: the route whose weights were changed. */
+    /**
+     * Names the split that cannot be served, as the person asked for it: the route whose weights were changed. Any
+     * other edit (a header canary) is named by its VirtualService.
+     */
     private static RoutingException refused(VirtualServiceDocument current, VirtualServiceDocument edited,
                                             InvalidRoutingException e) {
-        List<WeightedRoute> before = current.weightedRoutes();
+        Map<String, Map<String, Integer>> before = current.weightedRoutes().stream()
+                .collect(Collectors.toMap(HttpRoute::name, HttpRoute::weights));
         return edited.weightedRoutes().stream()
-                .filter(route -> !before.contains(route))
+                .filter(route -> !route.weights().equals(before.get(route.name())))
                 .findFirst()
                 .map(route -> RoutingException.invalid("weights", "the local data plane cannot serve "
                         + WeightSplit.describe(route.weights()) + ": " + e.getMessage()))

@@ -10,7 +10,7 @@ import demo.mesh.console.routing.RoutingException;
 import demo.mesh.console.routing.SplitCheck;
 import demo.mesh.console.routing.TrafficService;
 import demo.mesh.console.routing.VirtualServiceRoutes;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Named;
@@ -99,14 +99,14 @@ public class RolloutEngine {
             return; // written between the two reads: look again next tick
         }
         Rollout rollout = kept.rollout();
-        WeightedRoute route = SplitCheck.selectRoute(vs, rollout.plan().route());
+        HttpRoute route = SplitCheck.selectRoute(vs, rollout.plan().route());
         Instant now = clock.instant();
         Decision decision = RolloutMachine.tick(ref.name(), rollout, route, now,
                 (window, step) -> check(ref, route, rollout.plan(), now, step, window));
         writer.apply(ref, kept, decision, leadership.actor());
     }
 
-    private Check check(RouteRef ref, WeightedRoute route, RolloutPlan plan, Instant now, int step,
+    private Check check(RouteRef ref, HttpRoute route, RolloutPlan plan, Instant now, int step,
                         Duration window) {
         if (!metrics.isPresent()) {
             return Check.noData(now, step, "no metrics source is configured, so nothing can be judged");

@@ -2,7 +2,7 @@ package demo.mesh.console.rollout;
 
 import demo.mesh.console.routing.RoutingException;
 import demo.mesh.console.routing.WeightSplit;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public final class RolloutMachine {
         return new Rollout(resolved, RolloutProgress.accepted(id, user));
     }
 
-    public static Decision tick(String virtualService, Rollout rollout, WeightedRoute route, Instant now,
+    public static Decision tick(String virtualService, Rollout rollout, HttpRoute route, Instant now,
                                 Checker checker) {
         RolloutProgress progress = rollout.progress();
         if (progress.state() == null) {
@@ -92,7 +92,7 @@ public final class RolloutMachine {
     }
 
     /** Continues from the split the route has now, whoever set it, with a fresh window. */
-    public static Decision resume(Rollout rollout, WeightedRoute route, Instant now, String user) {
+    public static Decision resume(Rollout rollout, HttpRoute route, Instant now, String user) {
         requireState(rollout, "resume", RolloutPhase.PAUSED);
         String why = title(rollout) + " resumed by " + user + " at step " + stepOf(rollout) + " from "
                 + WeightSplit.describe(route.weights());
@@ -100,19 +100,19 @@ public final class RolloutMachine {
     }
 
     /** Straight to the end: {@code to} takes all of {@code from}'s traffic. */
-    public static Decision promote(Rollout rollout, WeightedRoute route, String user) {
+    public static Decision promote(Rollout rollout, HttpRoute route, String user) {
         requireState(rollout, "promote", RolloutPhase.PROGRESSING, RolloutPhase.PAUSED);
         return end(rollout, route.weights(), RolloutPhase.SUCCEEDED, 100, title(rollout) + " promoted by " + user);
     }
 
     /** A rollback by hand: {@code to} gets 0 and {@code from} takes its share. */
-    public static Decision abort(Rollout rollout, WeightedRoute route, String user) {
+    public static Decision abort(Rollout rollout, HttpRoute route, String user) {
         requireState(rollout, "abort", RolloutPhase.PROGRESSING, RolloutPhase.PAUSED);
         return end(rollout, route.weights(), RolloutPhase.ABORTED, 0, title(rollout) + " aborted by " + user
                 + " at step " + stepOf(rollout));
     }
 
-    private static Decision startAnnotated(String virtualService, Rollout rollout, WeightedRoute route) {
+    private static Decision startAnnotated(String virtualService, Rollout rollout, HttpRoute route) {
         RolloutPlan resolved;
         try {
             resolved = rollout.plan().resolve(virtualService, route);

@@ -2,7 +2,7 @@ package demo.mesh.console.rollout;
 
 import demo.mesh.console.routing.Destination;
 import demo.mesh.console.routing.RoutingException;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -68,7 +68,7 @@ public record RolloutPlan(@Nullable String route, String to, @Nullable String fr
      * The plan for {@code route} as it stands: {@code to} and {@code from} must be its destinations, {@code from}
      * defaults to the one holding most weight besides {@code to}, and the two must hold some traffic between them.
      */
-    public RolloutPlan resolve(String virtualService, WeightedRoute route) {
+    public RolloutPlan resolve(String virtualService, HttpRoute route) {
         List<String> keys = route.destinations().stream().map(Destination::key).toList();
         requireDestination("to", to, virtualService, route, keys);
         String resolvedFrom = from;
@@ -94,7 +94,7 @@ public record RolloutPlan(@Nullable String route, String to, @Nullable String fr
         return new RolloutPlan(route.name(), to, resolvedFrom, steps, stepSeconds, gates, failureLimit);
     }
 
-    private static void requireDestination(String field, String version, String virtualService, WeightedRoute route,
+    private static void requireDestination(String field, String version, String virtualService, HttpRoute route,
                                            List<String> keys) {
         if (!keys.contains(version)) {
             throw RoutingException.invalid(field, field + ": " + version + " is not a destination of route '"

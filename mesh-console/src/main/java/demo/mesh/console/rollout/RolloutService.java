@@ -4,7 +4,7 @@ import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.RoutingException;
 import demo.mesh.console.routing.SplitCheck;
 import demo.mesh.console.routing.TrafficService;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -42,7 +42,7 @@ public class RolloutService {
      */
     public Rollout start(RouteRef ref, RolloutPlan plan, String user) {
         String version = refuseIfRunning(ref);
-        WeightedRoute route = SplitCheck.selectRoute(traffic.get(ref), plan.route());
+        HttpRoute route = SplitCheck.selectRoute(traffic.get(ref), plan.route());
         Rollout rollout = RolloutMachine.accept(plan.resolve(ref.name(), route), UUID.randomUUID().toString(), user);
         try {
             store.write(ref, rollout, version);
@@ -80,10 +80,10 @@ public class RolloutService {
      * Decides and writes a person's action. The leader's tick writes the same annotation every few steps, so a write
      * refused as stale is decided again on a fresh read, a few times, before the refusal reaches the person.
      */
-    private Rollout act(RouteRef ref, String user, BiFunction<Rollout, WeightedRoute, Decision> action) {
+    private Rollout act(RouteRef ref, String user, BiFunction<Rollout, HttpRoute, Decision> action) {
         for (int attempt = 1; ; attempt++) {
             KeptRollout kept = kept(ref);
-            WeightedRoute route = SplitCheck.selectRoute(traffic.get(ref), kept.rollout().plan().route());
+            HttpRoute route = SplitCheck.selectRoute(traffic.get(ref), kept.rollout().plan().route());
             Decision decision = action.apply(kept.rollout(), route);
             try {
                 return writer.apply(ref, kept, decision, user);

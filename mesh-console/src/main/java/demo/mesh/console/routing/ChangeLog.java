@@ -13,4 +13,7 @@ public interface ChangeLog {
     /** Announces one applied change; {@code reason} may be null. */
     void record(RouteRef ref, String route, Map<String, Integer> before,
                 Map<String, Integer> after, String user, @Nullable String reason);
+
+    /** Announces one applied header canary change in front of split {@code route}. */
+    void recordHeaderCanary(RouteRef ref, String route, HeaderCanaryChange change, String user);
 }

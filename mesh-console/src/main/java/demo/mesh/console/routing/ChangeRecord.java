@@ -6,11 +6,14 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
 
 /**
- * One recorded split change, as the history endpoint shows it.
+ * One recorded change of a route, as the history endpoint shows it: a new split, or a new header canary in front of
+ * the route. A header canary change keeps the split as it was in {@code before} and {@code after}, so that every entry
+ * says what the split was at that moment.
  *
  * @param reason why the change was made, when whoever made it said so (a rollout step, a rollback); null otherwise
  * @param id     names the entry in the route's history, for {@code POST .../revert} with {@code {"entry": id}};
  *               counts up from 1 per VirtualService
+ * @param headerCanary for a header canary change, the header canary before and after; null for a split change
  */
 @Serdeable
 public record ChangeRecord(
@@ -23,7 +26,13 @@ public record ChangeRecord(
         String user,
         String message,
         @Nullable String reason,
-        @Nullable String id) {
+        @Nullable String id,
+        @Nullable HeaderCanaryChange headerCanary) {
+
+    /** Whether it set a split, the kind of change a revert puts back. */
+    public boolean splitChange() {
+        return headerCanary == null;
+    }
 
     /**
      * The line people read in events and logs: "VirtualService logic-app route split set to v1=90 v2=10 (was

@@ -40,6 +40,16 @@ class RouteEditor {
         return stored;
     }
 
+    /** A VirtualService the console can edit and no controller manages: one that would undo the console's edit. */
+    StoredVirtualService readEditable(RouteRef ref) {
+        StoredVirtualService stored = read(ref);
+        if (stored.managedBy() != null) {
+            throw RoutingException.conflict("VirtualService " + ref.name() + " is managed by " + stored.managedBy()
+                    + ", which would undo this change; change the split through that controller instead");
+        }
+        return stored;
+    }
+
     /** The changes recorded with a VirtualService that has a weighted route, newest first. */
     List<ChangeRecord> history(RouteRef ref) {
         return history.read(read(ref).document());
@@ -50,13 +60,9 @@ class RouteEditor {
      * {@code resourceVersion} is still current; a split already in place is neither written nor recorded.
      */
     AppliedSplit setWeights(RouteRef ref, SplitRequest request, String user, @Nullable String reason) {
-        StoredVirtualService stored = read(ref);
+        StoredVirtualService stored = readEditable(ref);
         VirtualServiceRoutes current = stored.view();
-        if (stored.managedBy() != null) {
-            throw RoutingException.conflict("VirtualService " + ref.name() + " is managed by " + stored.managedBy()
-                    + ", which would undo this change; change the split through that controller instead");
-        }
-        WeightedRoute route = SplitCheck.selectRoute(current, request.route());
+        HttpRoute route = SplitCheck.selectRoute(current, request.route());
         SplitCheck.checkKeys(current, route, request.weights());
         Map<String, Integer> after = request.weights().weights();
         SubsetCheck.requireDefined(route, after, stored.subsets());
@@ -66,7 +72,7 @@ class RouteEditor {
         String time = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
         history.add(stored.document(), new ChangeRecord(time, ref.namespace(), ref.name(), route.name(), route.weights(),
                 after, user, ChangeRecord.describe(ref, route.name(), route.weights(), after, user, reason), reason,
-                history.nextId(stored.document())));
+                history.nextId(stored.document()), null));
         // The caller's version, not the one just read: the write is refused if anyone changed the object since the
         // caller read it, even between this read and this write.
         StoredVirtualService written = router.write(stored.document(), request.resourceVersion());

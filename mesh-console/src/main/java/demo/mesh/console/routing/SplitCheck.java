@@ -18,8 +18,8 @@ public final class SplitCheck {
     }
 
     /** The route a request addresses: by name, or the only weighted route when no name is given. */
-    public static WeightedRoute selectRoute(VirtualServiceRoutes vs, @Nullable String routeName) {
-        List<WeightedRoute> routes = vs.routes();
+    public static HttpRoute selectRoute(VirtualServiceRoutes vs, @Nullable String routeName) {
+        List<HttpRoute> routes = vs.weightedRoutes();
         if (routeName == null || routeName.isBlank()) {
             if (routes.size() == 1) {
                 return routes.get(0);
@@ -35,7 +35,7 @@ public final class SplitCheck {
     }
 
     /** Refuses weights that miss a destination of the route or name one it does not have. */
-    public static void checkKeys(VirtualServiceRoutes vs, WeightedRoute route, WeightSplit split) {
+    public static void checkKeys(VirtualServiceRoutes vs, HttpRoute route, WeightSplit split) {
         Set<String> routeKeys = new LinkedHashSet<>();
         Set<String> seen = new HashSet<>();
         for (Destination d : route.destinations()) {
@@ -62,7 +62,7 @@ public final class SplitCheck {
         }
     }
 
-    private static String names(List<WeightedRoute> routes) {
-        return String.join(", ", routes.stream().map(WeightedRoute::name).toList());
+    private static String names(List<HttpRoute> routes) {
+        return String.join(", ", routes.stream().map(HttpRoute::name).toList());
     }
 }

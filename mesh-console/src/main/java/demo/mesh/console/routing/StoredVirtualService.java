@@ -32,6 +32,6 @@ public record StoredVirtualService(VirtualServiceDocument document, @Nullable St
     public VirtualServiceRoutes view() {
         RouteRef ref = ref();
         return new VirtualServiceRoutes(ref.namespace(), ref.name(), document.resourceVersion(),
-                document.weightedRoutes(), managedBy, warnings);
+                document.httpRoutes(), managedBy, warnings);
     }
 }

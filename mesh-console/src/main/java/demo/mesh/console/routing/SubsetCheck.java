@@ -14,7 +14,7 @@ public final class SubsetCheck {
     }
 
     /** One readable line per destination with weight whose subset is not defined; empty when all are. */
-    public static List<String> undefinedSubsets(WeightedRoute route, Map<String, Integer> weights, SubsetDefinitions catalog) {
+    public static List<String> undefinedSubsets(HttpRoute route, Map<String, Integer> weights, SubsetDefinitions catalog) {
         List<String> problems = new ArrayList<>();
         for (Destination d : route.destinations()) {
             if (d.subset() == null || weights.getOrDefault(d.key(), 0) == 0) {
@@ -33,7 +33,7 @@ public final class SubsetCheck {
     }
 
     /** Refuses a split that would send traffic to an undefined subset. */
-    public static void requireDefined(WeightedRoute route, Map<String, Integer> weights, SubsetDefinitions catalog) {
+    public static void requireDefined(HttpRoute route, Map<String, Integer> weights, SubsetDefinitions catalog) {
         List<String> problems = undefinedSubsets(route, weights, catalog);
         if (!problems.isEmpty()) {
             throw RoutingException.invalid("weights", String.join("; ", problems));

@@ -7,11 +7,12 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything the console does with routes, in any mode, and the one API its parts use (the REST layer, the load
- * generator, rollouts): read them, shift a split and record who made it and why, show the record, revert, and keep
- * one annotation of a VirtualService. Never talk to a {@link TrafficRouter} directly.
+ * generator, rollouts): read them, shift a split and record who made it and why, set or remove the header canary in
+ * front of a split, show the record, revert a split, and keep one annotation of a VirtualService. Never talk to a {@link TrafficRouter} directly.
  */
 @Singleton
 public class TrafficService {
@@ -20,12 +21,14 @@ public class TrafficService {
 
     private final TrafficRouter router;
     private final RouteEditor editor;
+    private final HeaderCanaryEditor headerCanaries;
     private final List<ChangeLog> changeLogs;
 
     /** @param changeLogs where changes are announced besides the history: Kubernetes Events in a cluster, none locally */
-    TrafficService(TrafficRouter router, RouteEditor editor, List<ChangeLog> changeLogs) {
+    TrafficService(TrafficRouter router, RouteEditor editor, HeaderCanaryEditor headerCanaries, List<ChangeLog> changeLogs) {
         this.router = router;
         this.editor = editor;
+        this.headerCanaries = headerCanaries;
         this.changeLogs = changeLogs;
     }
 
@@ -65,17 +68,45 @@ public class TrafficService {
             return applied.state();
         }
         LOG.info(ChangeRecord.describe(ref, applied.route(), applied.before(), applied.after(), user, reason));
-        VirtualServiceRoutes state = applied.state();
+        return announced(ref, applied.state(),
+                changeLog -> changeLog.record(ref, applied.route(), applied.before(), applied.after(), user, reason));
+    }
+
+    /** Tells every change log of an applied change; one that cannot be told adds a warning to {@code state}. */
+    private VirtualServiceRoutes announced(RouteRef ref, VirtualServiceRoutes state, Consumer<ChangeLog> announcement) {
         for (ChangeLog changeLog : changeLogs) {
             try {
-                changeLog.record(ref, applied.route(), applied.before(), applied.after(), user, reason);
+                announcement.accept(changeLog);
             } catch (RoutingException e) {
-                // The split is live and in the history; failing the request now would invite a retry that is done.
-                LOG.warn("Split of {} applied but not announced: {}", ref, e.getMessage());
+                // The change is live and in the history; failing the request now would invite a retry that is done.
+                LOG.warn("Change of {} applied but not announced: {}", ref, e.getMessage());
                 state = state.withWarning("the change was applied but could not be recorded: " + e.getMessage());
             }
         }
         return state;
+    }
+
+    /**
+     * Sends requests with a header value to one subset in front of a route's split, touching no other route, only
+     * when {@code request.resourceVersion()} is still current, and records it in the history. Changes the header
+     * canary for that header when the route has one, or adds one; one already as asked is neither written nor recorded.
+     */
+    public VirtualServiceRoutes setHeaderCanary(RouteRef ref, HeaderCanaryRequest request, String user) {
+        return logged(ref, headerCanaries.set(ref, request, user), user);
+    }
+
+    /** Removes the header canary for a header in front of a route, like {@link #setHeaderCanary}; none is a 404. */
+    public VirtualServiceRoutes removeHeaderCanary(RouteRef ref, HeaderCanaryRemoval request, String user) {
+        return logged(ref, headerCanaries.remove(ref, request, user), user);
+    }
+
+    private VirtualServiceRoutes logged(RouteRef ref, HeaderCanaryEditor.Applied applied, String user) {
+        if (!applied.changed()) {
+            return applied.state();
+        }
+        LOG.info(applied.change().describe(ref, applied.route(), user));
+        return announced(ref, applied.state(),
+                changeLog -> changeLog.recordHeaderCanary(ref, applied.route(), applied.change(), user));
     }
 
     /** The changes recorded with the VirtualService, newest first; an unknown VirtualService is a 404. */
@@ -99,17 +130,17 @@ public class TrafficService {
     public VirtualServiceRoutes revert(RouteRef ref, @Nullable String resourceVersion, @Nullable String entry,
                                        String user) {
         VirtualServiceRoutes current = get(ref);
-        List<ChangeRecord> history = editor.history(ref);
+        // A header canary is set and removed as such; what a revert puts back is a split.
+        List<ChangeRecord> history = editor.history(ref).stream().filter(ChangeRecord::splitChange).toList();
         if (history.isEmpty()) {
             throw RoutingException.conflict("nothing to revert: no change to VirtualService " + ref.name() + " has been recorded");
         }
         ChangeRecord target = entry == null ? history.get(0) : history.stream()
                 .filter(record -> entry.equals(record.id()))
                 .findFirst()
-                .orElseThrow(() -> RoutingException.invalid("entry", "entry " + entry + " is not in the history of VirtualService "
-                        + ref.name() + "; GET its history for the entries kept (the newest " + RouteHistory.KEPT + ")"));
+                .orElseThrow(() -> RoutingException.invalid("entry", entryNotSplit(ref, entry)));
         ChangeRecord last = history.stream().filter(record -> record.route().equals(target.route())).findFirst().orElseThrow();
-        WeightedRoute route = SplitCheck.selectRoute(current, last.route());
+        HttpRoute route = SplitCheck.selectRoute(current, last.route());
         if (!route.weights().equals(last.after())) {
             throw RoutingException.conflict("VirtualService " + ref.name() + " route " + last.route()
                     + " was changed elsewhere after the last recorded change (it is " + WeightSplit.describe(route.weights())
@@ -118,6 +149,15 @@ public class TrafficService {
         String version = resourceVersion != null ? resourceVersion : current.resourceVersion();
         String reason = entry == null ? null : "reverted to before change " + entry;
         return shift(ref, new SplitRequest(target.route(), new WeightSplit(target.before()), version), user, reason);
+    }
+
+    private String entryNotSplit(RouteRef ref, String entry) {
+        boolean headerCanary = editor.history(ref).stream().anyMatch(record -> entry.equals(record.id()));
+        return headerCanary
+                ? "entry " + entry + " of VirtualService " + ref.name() + " changed a header canary, not a split;"
+                        + " set or remove the header canary instead of reverting it"
+                : "entry " + entry + " is not in the history of VirtualService " + ref.name()
+                        + "; GET its history for the entries kept (the newest " + RouteHistory.KEPT + ")";
     }
 
     /** The annotations of a VirtualService with a weighted route, and the version to write one back with. */

@@ -41,6 +41,7 @@ import static org.awaitility.Awaitility.await;
 class LocalTrafficTest extends LocalConsoleTest {
 
     private static final String NODE_ID = "mesh-console-test-client";
+    private static final String HEADER_CANARY = LOGIC_APP + "/header-canary";
 
     private final LogicServer v1 = new LogicServer("v1");
     private final LogicServer v2 = new LogicServer("v2");
@@ -79,7 +80,9 @@ class LocalTrafficTest extends LocalConsoleTest {
         assertThat(logicApp.path("namespace").asText()).isEqualTo("mesh-demo");
         assertThat(logicApp.path("name").asText()).isEqualTo("logic-app");
         assertThat(logicApp.path("managedBy").isNull()).isTrue();
-        assertThat(logicApp.path("routes")).hasSize(1);
+        assertThat(logicApp.path("routes").findValuesAsText("name")).containsExactly("logic-app-canary", "logic-app-split");
+        assertThat(route(logicApp, "logic-app-canary").path("match").toString())
+                .isEqualTo("[{\"headers\":{\"x-canary\":{\"exact\":\"true\"}}}]");
         assertThat(route(logicApp, "logic-app-split").path("destinations").findValuesAsText("subset")).containsExactly("v1", "v2");
         assertThat(anonymous().get(LOGIC_APP).json()).isEqualTo(logicApp);
         assertThat(logicApp.path("warnings").toString()).contains(
@@ -130,6 +133,44 @@ class LocalTrafficTest extends LocalConsoleTest {
 
         for (int i = 0; i < 20; i++) {
             assertThat(call("x-canary", "true")).isEqualTo("v2");
+        }
+    }
+
+    @Test
+    void headerCanaryAddedChangedAndRemovedThroughTheConsoleMovesMatchingCallsRightAfterEachChange() {
+        ConsoleClient alice = alice();
+        allCallsOn(alice, "\"v1\":100,\"v2\":0", "v1");
+
+        Response added = alice.put(HEADER_CANARY, canaryBody("alice", version(alice)));
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        awaitCallsWith("x-tester", "alice", "v2");
+        assertThat(callMany(50)).as("calls without the header keep the split").containsOnlyKeys("v1");
+
+        Response changed = alice.put(HEADER_CANARY, canaryBody("bob", version(alice)));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        awaitCallsWith("x-tester", "bob", "v2");
+        assertThat(call("x-tester", "alice")).isEqualTo("v1");
+
+        Response removed = alice.send("DELETE", HEADER_CANARY, "application/json",
+                "{\"header\":\"x-tester\",\"resourceVersion\":\"" + version(alice) + "\"}", true);
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        awaitCallsWith("x-tester", "bob", "v1");
+        assertThat(call("x-canary", "true")).as("the shipped canary route is untouched").isEqualTo("v2");
+    }
+
+    private static String canaryBody(String value, String version) {
+        return "{\"header\":\"x-tester\",\"value\":\"" + value + "\",\"subset\":\"v2\",\"resourceVersion\":\"" + version + "\"}";
+    }
+
+    /**
+     * Waits until the client has the served routing and calls with the header follow it, then checks they all do:
+     * a client acknowledges a version a moment before its calls follow it.
+     */
+    private void awaitCallsWith(String header, String value, String version) {
+        awaitClientHasServedVersion();
+        await().atMost(Duration.ofSeconds(10)).until(() -> call(header, value).equals(version));
+        for (int i = 0; i < 20; i++) {
+            assertThat(call(header, value)).as("call with %s: %s", header, value).isEqualTo(version);
         }
     }
 

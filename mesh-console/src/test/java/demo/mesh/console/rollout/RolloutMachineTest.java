@@ -3,7 +3,7 @@ package demo.mesh.console.rollout;
 import demo.mesh.console.health.VersionHealth;
 import demo.mesh.console.routing.Destination;
 import demo.mesh.console.routing.RoutingException;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -40,10 +40,10 @@ class RolloutMachineTest {
             rollout = RolloutMachine.accept(plan.resolve("logic-app", route()), "r1", "alice");
         }
 
-        WeightedRoute route() {
+        HttpRoute route() {
             List<Destination> destinations = new ArrayList<>();
             weights.forEach((k, w) -> destinations.add(new Destination("logic-app", k, w)));
-            return new WeightedRoute("logic-app-split", destinations);
+            return new HttpRoute("logic-app-split", destinations);
         }
 
         Decision tick() {

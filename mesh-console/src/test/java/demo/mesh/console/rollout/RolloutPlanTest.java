@@ -2,7 +2,7 @@ package demo.mesh.console.rollout;
 
 import demo.mesh.console.routing.Destination;
 import demo.mesh.console.routing.RoutingException;
-import demo.mesh.console.routing.WeightedRoute;
+import demo.mesh.console.routing.HttpRoute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RolloutPlanTest {
 
-    static WeightedRoute route(int... weights) {
+    static HttpRoute route(int... weights) {
         Destination[] destinations = new Destination[weights.length];
         for (int i = 0; i < weights.length; i++) {
             destinations[i] = new Destination("logic-app", "v" + (i + 1), weights[i]);
         }
-        return new WeightedRoute("logic-app-split", List.of(destinations));
+        return new HttpRoute("logic-app-split", List.of(destinations));
     }
 
     @Test

@@ -58,7 +58,7 @@ class RouteHistoryTest {
     private static ChangeRecord change(int i, String id, String reason) {
         return new ChangeRecord("2026-01-01T00:00:" + (i % 60) + "Z", "mesh-demo", "logic-app", "logic-app-split",
                 Map.of("v1", 100 - i % 100, "v2", i % 100), Map.of("v1", 99 - i % 100, "v2", 1 + i % 100), "alice",
-                "message " + i, reason, id);
+                "message " + i, reason, id, null);
     }
 
     private static VirtualServiceDocument document() {

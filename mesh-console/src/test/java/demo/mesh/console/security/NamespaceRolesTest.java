@@ -49,6 +49,23 @@ class NamespaceRolesTest extends TeamUsersTest {
     }
 
     @Test
+    void aViewerMayNeitherSetNorRemoveAHeaderCanary() {
+        ConsoleClient victor = as("victor");
+
+        Response set = victor.put(LOGIC_APP + "/header-canary", "{\"header\":\"x-canary\",\"value\":\"true\","
+                + "\"subset\":\"v2\",\"resourceVersion\":\"" + version + "\"}");
+        Response remove = victor.send("DELETE", LOGIC_APP + "/header-canary", "application/json",
+                "{\"header\":\"x-canary\",\"resourceVersion\":\"" + version + "\"}", true);
+
+        assertThat(set.status()).isEqualTo(403);
+        assertThat(set.message()).isEqualTo("PUT " + LOGIC_APP + "/header-canary needs the operator role in namespace "
+                + "mesh-demo; victor is viewer there");
+        assertThat(remove.status()).isEqualTo(403);
+        assertThat(remove.message()).startsWith("DELETE " + LOGIC_APP + "/header-canary needs the operator role");
+        assertNothingChanged();
+    }
+
+    @Test
     void anOperatorOfAnotherNamespaceOnlyHasNoRoleHere() {
         ConsoleClient nora = as("nora");
 
