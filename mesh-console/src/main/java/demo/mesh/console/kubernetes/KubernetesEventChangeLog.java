@@ -1,7 +1,7 @@
 package demo.mesh.console.kubernetes;
 
 import demo.mesh.console.routing.ChangeLog;
-import demo.mesh.console.routing.ChangeRecord;
+import demo.mesh.console.routing.ChangeNotice;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.WeightSplit;
 import io.fabric8.kubernetes.api.model.Event;
@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.MicroTimeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -49,19 +48,20 @@ public class KubernetesEventChangeLog implements ChangeLog {
     }
 
     @Override
-    public void record(RouteRef ref, String route, Map<String, Integer> before, Map<String, Integer> after, String user,
-                       @Nullable String reason) {
+    public void record(ChangeNotice notice) {
+        RouteRef ref = notice.ref();
+        String reason = notice.cause().reason();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String message = ChangeRecord.describe(ref, route, before, after, user, reason);
+        String message = notice.describe();
         Event event = new EventBuilder()
                 .withNewMetadata()
                     .withNamespace(ref.namespace())
                     .withName(ref.name() + "." + Long.toHexString(now.getEpochSecond() * 1_000_000 + now.getNano() / 1000))
                     .addToLabels(ControllerOwnership.MANAGED_BY_LABEL, COMPONENT)
-                    .addToAnnotations(ROUTE, route)
-                    .addToAnnotations(BEFORE, WeightSplit.describe(before))
-                    .addToAnnotations(AFTER, WeightSplit.describe(after))
-                    .addToAnnotations(USER, user)
+                    .addToAnnotations(ROUTE, notice.route())
+                    .addToAnnotations(BEFORE, WeightSplit.describe(notice.before()))
+                    .addToAnnotations(AFTER, WeightSplit.describe(notice.after()))
+                    .addToAnnotations(USER, notice.user())
                     .addToAnnotations(reason == null ? Map.of() : Map.of(REASON_ANNOTATION, reason))
                 .endMetadata()
                 .withNewInvolvedObject()
