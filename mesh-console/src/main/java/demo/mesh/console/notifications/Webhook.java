@@ -88,7 +88,14 @@ final class Webhook implements AutoCloseable {
     private void deliverAll() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                deliver(queue.takeFirst());
+                Notice notice = queue.takeFirst();
+                try {
+                    deliver(notice);
+                } catch (RuntimeException e) {
+                    // A notice that cannot even be written must not end the thread that delivers all the others.
+                    failed.incrementAndGet();
+                    LOG.warn("Webhook of {}: {} of {} not sent", namespace, notice.kind(), notice.virtualService(), e);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopping: what is still queued is lost, as a full queue's oldest are

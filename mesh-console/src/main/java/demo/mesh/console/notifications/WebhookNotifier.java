@@ -4,6 +4,8 @@ import demo.mesh.console.rollout.RolloutEvents;
 import demo.mesh.console.routing.ChangeLog;
 import demo.mesh.console.routing.ChangeNotice;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 
@@ -14,6 +16,8 @@ import java.time.Clock;
 @Singleton
 class WebhookNotifier implements ChangeLog, RolloutEvents {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
+
     private final Webhooks webhooks;
     private final Clock clock = Clock.systemUTC();
 
@@ -23,11 +27,20 @@ class WebhookNotifier implements ChangeLog, RolloutEvents {
 
     @Override
     public void record(ChangeNotice notice) {
-        webhooks.offer(Notice.of(notice, clock.instant()));
+        offer(notice);
     }
 
     @Override
     public void announce(ChangeNotice notice) {
-        webhooks.offer(Notice.of(notice, clock.instant()));
+        offer(notice);
+    }
+
+    private void offer(ChangeNotice notice) {
+        try {
+            webhooks.offer(Notice.of(notice, clock.instant()));
+        } catch (RuntimeException e) {
+            // The change is made and in the history; a notification's fault must never turn it into an error.
+            LOG.warn("Change to {} not queued for its webhook", notice.ref(), e);
+        }
     }
 }
