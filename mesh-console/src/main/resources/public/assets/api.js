@@ -63,6 +63,7 @@ export const api = {
   startLoad: (rate, durationSeconds) => request('POST', 'api/load', { rate, durationSeconds }),
   stopLoad: () => request('DELETE', 'api/load'),
   xdsClients: () => request('GET', 'api/xds/clients'),
+  notifications: () => request('GET', 'api/notifications'),
   rollout: (vs) => request('GET', routePath(vs) + '/rollout'),
   startRollout: (vs, plan) => request('POST', routePath(vs) + '/rollout', plan),
   rolloutAction: (vs, action) => request('POST', routePath(vs) + '/rollout/' + action),

@@ -1,14 +1,16 @@
 // The console page: sign-in, one section per VirtualService, live updates from /api/events, the data-plane line,
-// and the load panel whose observed traffic each route card charts.
+// the notifications line, and the load panel whose observed traffic each route card charts.
 import { api } from './api.js';
 import { DataPlaneLine } from './data-plane.js';
 import { LoadPanel } from './load-panel.js';
+import { NotificationsLine } from './notifications-line.js';
 import { ServiceView } from './service-view.js';
 import { trafficFeed } from './traffic-feed.js';
 
 const views = new Map();
 const loadPanel = new LoadPanel(document.getElementById('traffic'));
 const dataPlane = new DataPlaneLine(document.getElementById('data-plane'));
+const notifications = new NotificationsLine(document.getElementById('notifications'));
 let session = { user: null, openReads: true, roles: {}, signInWith: [] };
 let events = null;
 
@@ -65,6 +67,7 @@ async function loadRoutes() {
     loadPanel.load();
     trafficFeed.connect();
     dataPlane.connect();
+    notifications.connect();
   } catch (error) {
     status(`Could not load routes: ${error.message}`);
   }

@@ -1,7 +1,7 @@
 package demo.mesh.console.kubernetes;
 
 import demo.mesh.console.routing.ChangeLog;
-import demo.mesh.console.routing.ChangeRecord;
+import demo.mesh.console.routing.ChangeNotice;
 import demo.mesh.console.routing.HeaderCanaryChange;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.WeightSplit;
@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.MicroTimeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -52,17 +51,16 @@ public class KubernetesEventChangeLog implements ChangeLog {
     }
 
     @Override
-    public void record(RouteRef ref, String route, Map<String, Integer> before, Map<String, Integer> after, String user,
-                       @Nullable String reason) {
+    public void record(ChangeNotice notice) {
         Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put(ROUTE, route);
-        annotations.put(BEFORE, WeightSplit.describe(before));
-        annotations.put(AFTER, WeightSplit.describe(after));
-        annotations.put(USER, user);
-        if (reason != null) {
-            annotations.put(REASON_ANNOTATION, reason);
+        annotations.put(ROUTE, notice.route());
+        annotations.put(BEFORE, WeightSplit.describe(notice.before()));
+        annotations.put(AFTER, WeightSplit.describe(notice.after()));
+        annotations.put(USER, notice.user());
+        if (notice.cause().reason() != null) {
+            annotations.put(REASON_ANNOTATION, notice.cause().reason());
         }
-        publish(ref, annotations, REASON, "ShiftTraffic", ChangeRecord.describe(ref, route, before, after, user, reason));
+        publish(notice.ref(), annotations, REASON, "ShiftTraffic", notice.describe());
     }
 
     @Override

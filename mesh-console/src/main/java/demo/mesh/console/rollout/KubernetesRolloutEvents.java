@@ -1,5 +1,6 @@
 package demo.mesh.console.rollout;
 
+import demo.mesh.console.routing.ChangeNotice;
 import demo.mesh.console.routing.RouteRef;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,7 +31,9 @@ class KubernetesRolloutEvents implements RolloutEvents {
     }
 
     @Override
-    public void announce(RouteRef ref, String message) {
+    public void announce(ChangeNotice notice) {
+        RouteRef ref = notice.ref();
+        String message = notice.cause().reason();
         Instant now = Instant.now();
         String time = DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS));
         try {
@@ -45,7 +48,7 @@ class KubernetesRolloutEvents implements RolloutEvents {
                         .withNamespace(ref.namespace())
                         .withName(ref.name())
                     .endInvolvedObject()
-                    .withType(message.contains("rolled back") || message.contains("paused") ? "Warning" : "Normal")
+                    .withType(RolloutCause.PAUSED.equals(notice.cause().kind()) ? "Warning" : "Normal")
                     .withReason(REASON)
                     .withMessage(message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message)
                     .withNewSource().withComponent("mesh-console").endSource()

@@ -1,5 +1,6 @@
 package demo.mesh.console.rollout;
 
+import demo.mesh.console.routing.ChangeNotice;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.RoutingException;
 import demo.mesh.console.routing.SplitRequest;
@@ -10,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Carries out a {@link Decision} on the route, each write with the version the previous one left, so a change made
@@ -43,7 +46,7 @@ public class RolloutWriter {
             String version = store.write(ref, next, kept.resourceVersion());
             try {
                 version = traffic.shift(ref, new SplitRequest(next.plan().route(), new WeightSplit(decision.weights()),
-                        version), user, decision.note()).resourceVersion();
+                        version), user, RolloutCause.of(kept.rollout(), decision)).resourceVersion();
                 Rollout confirmed = next.withProgress(next.progress().confirmed());
                 store.write(ref, confirmed, version);
                 return confirmed;
@@ -61,8 +64,18 @@ public class RolloutWriter {
         }
         if (decision.note() != null) {
             LOG.info("VirtualService {}: {}", ref, decision.note());
-            events.forEach(e -> e.announce(ref, decision.note()));
+            announce(ref, kept.rollout(), decision, user);
         }
         return next;
+    }
+
+    /** A note that moved no weight, told with the split the rollout last set as both before and after. */
+    private void announce(RouteRef ref, Rollout kept, Decision decision, String user) {
+        Rollout next = decision.rollout();
+        Map<String, Integer> split = Objects.requireNonNullElse(next.progress().weights(), Map.of());
+        // A plan refused before it was resolved names no route yet.
+        String route = Objects.requireNonNullElse(next.plan().route(), "");
+        ChangeNotice notice = new ChangeNotice(ref, route, split, split, user, RolloutCause.of(kept, decision));
+        events.forEach(e -> e.announce(notice));
     }
 }

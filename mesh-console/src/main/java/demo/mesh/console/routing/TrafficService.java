@@ -24,7 +24,8 @@ public class TrafficService {
     private final HeaderCanaryEditor headerCanaries;
     private final List<ChangeLog> changeLogs;
 
-    /** @param changeLogs where changes are announced besides the history: Kubernetes Events in a cluster, none locally */
+    /** @param changeLogs where changes are announced besides the history: Kubernetes Events in a cluster,
+     *                   webhooks where configured */
     TrafficService(TrafficRouter router, RouteEditor editor, HeaderCanaryEditor headerCanaries, List<ChangeLog> changeLogs) {
         this.router = router;
         this.editor = editor;
@@ -51,7 +52,7 @@ public class TrafficService {
 
     /** {@link #shift(RouteRef, SplitRequest, String, String)} without a reason, as a person's edit is. */
     public VirtualServiceRoutes shift(RouteRef ref, SplitRequest request, String user) {
-        return shift(ref, request, user, null);
+        return shift(ref, request, user, ChangeCause.shift(null));
     }
 
     /**
@@ -63,13 +64,21 @@ public class TrafficService {
      * @param reason why, in words a person reads in the history ("step 2 of 4: v2 passed its gate"); may be null
      */
     public VirtualServiceRoutes shift(RouteRef ref, SplitRequest request, String user, @Nullable String reason) {
-        AppliedSplit applied = editor.setWeights(ref, request, user, reason);
+        return shift(ref, request, user, ChangeCause.shift(reason));
+    }
+
+    /**
+     * {@link #shift(RouteRef, SplitRequest, String, String)} announced as {@code cause} says: the kind of change
+     * and, for a rollout, the figures that decided it.
+     */
+    public VirtualServiceRoutes shift(RouteRef ref, SplitRequest request, String user, ChangeCause cause) {
+        AppliedSplit applied = editor.setWeights(ref, request, user, cause.reason());
         if (!applied.changed()) {
             return applied.state();
         }
-        LOG.info(ChangeRecord.describe(ref, applied.route(), applied.before(), applied.after(), user, reason));
-        return announced(ref, applied.state(),
-                changeLog -> changeLog.record(ref, applied.route(), applied.before(), applied.after(), user, reason));
+        ChangeNotice notice = new ChangeNotice(ref, applied.route(), applied.before(), applied.after(), user, cause);
+        LOG.info(notice.describe());
+        return announced(ref, applied.state(), changeLog -> changeLog.record(notice));
     }
 
     /** Tells every change log of an applied change; one that cannot be told adds a warning to {@code state}. */
@@ -148,7 +157,8 @@ public class TrafficService {
         }
         String version = resourceVersion != null ? resourceVersion : current.resourceVersion();
         String reason = entry == null ? null : "reverted to before change " + entry;
-        return shift(ref, new SplitRequest(target.route(), new WeightSplit(target.before()), version), user, reason);
+        return shift(ref, new SplitRequest(target.route(), new WeightSplit(target.before()), version), user,
+                ChangeCause.revert(reason));
     }
 
     private String entryNotSplit(RouteRef ref, String entry) {

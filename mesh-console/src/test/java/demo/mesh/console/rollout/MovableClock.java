@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 @Singleton
 @Named(RolloutClock.NAME)
 @Replaces(value = Clock.class, factory = RolloutClock.class, named = RolloutClock.NAME)
-@Requires(property = "spec.name", pattern = "Rollout.*Test")
+@Requires(property = "spec.name", pattern = "Rollout.*Test|NotificationOnRollbackTest")
 public class MovableClock extends Clock {
 
     private volatile Instant now = Instant.parse("2026-12-02T10:00:00Z");

@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 @Singleton
 @Replaces(TrafficMetrics.class)
-@Requires(property = "spec.name", pattern = "Rollout.*Test")
+@Requires(property = "spec.name", pattern = "Rollout.*Test|NotificationOnRollbackTest")
 public class ScriptedMetrics implements TrafficMetrics {
 
     private final Map<String, VersionHealth> figures = new ConcurrentHashMap<>();
