@@ -9,7 +9,6 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -97,25 +96,13 @@ public class RolloutService {
 
     /** The version to write a new rollout with; CONFLICT when one is running. */
     private String refuseIfRunning(RouteRef ref) {
-        Optional<KeptRollout> kept;
-        try {
-            kept = store.read(ref);
-        } catch (RoutingException e) {
-            if (e.reason() != RoutingException.Reason.CONFLICT) {
-                throw e;
-            }
-            // An annotation that is not a rollout is replaced by a real one rather than blocking every start.
-            kept = Optional.empty();
-        }
-        if (kept.isEmpty()) {
-            return traffic.annotations(ref).resourceVersion();
-        }
-        String running = describeIfRunning(kept.get().rollout());
+        RolloutStore.Found found = store.find(ref);
+        String running = found.rollout().map(RolloutService::describeIfRunning).orElse(null);
         if (running != null) {
             throw RoutingException.conflict("a rollout is already running on VirtualService " + ref + " (" + running
                     + "); pause, promote or abort it before starting another");
         }
-        return kept.get().resourceVersion();
+        return found.resourceVersion();
     }
 
     private static String describeIfRunning(Rollout rollout) {

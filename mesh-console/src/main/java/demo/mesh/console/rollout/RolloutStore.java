@@ -40,6 +40,29 @@ public class RolloutStore {
         return Optional.of(new KeptRollout(parse(ref, value.get()), annotations.resourceVersion()));
     }
 
+    /**
+     * What a start decides on: the rollout kept on the VirtualService (empty when there is none, or when the
+     * annotation is not a rollout and may be replaced) and the version of that same read, to write the new one with.
+     * Two reads would let a rollout started in between slip past the check and be overwritten.
+     */
+    public Found find(RouteRef ref) {
+        RouteAnnotations annotations = traffic.annotations(ref);
+        Optional<Rollout> rollout;
+        try {
+            rollout = annotations.get(Rollout.ANNOTATION).map(value -> parse(ref, value));
+        } catch (RoutingException e) {
+            if (e.reason() != RoutingException.Reason.CONFLICT) {
+                throw e;
+            }
+            rollout = Optional.empty();
+        }
+        return new Found(rollout, annotations.resourceVersion());
+    }
+
+    /** A rollout, if one is kept, and the VirtualService's version when it was read. */
+    public record Found(Optional<Rollout> rollout, String resourceVersion) {
+    }
+
     /** Writes {@code rollout} if the VirtualService is still at {@code resourceVersion}; returns the new version. */
     public String write(RouteRef ref, Rollout rollout, String resourceVersion) {
         String value;
