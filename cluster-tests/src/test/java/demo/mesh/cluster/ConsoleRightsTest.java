@@ -32,8 +32,11 @@ class ConsoleRightsTest {
             "watch,  networking.istio.io, virtualservices,  mesh-demo",
             "update, networking.istio.io, virtualservices,  mesh-demo",
             "list,   networking.istio.io, destinationrules, mesh-demo",
+            "watch,  networking.istio.io, destinationrules, mesh-demo",
             "list,   '',                  pods,             mesh-demo",
+            "watch,  '',                  pods,             mesh-demo",
             "list,   '',                  services,         mesh-demo",
+            "watch,  '',                  services,         mesh-demo",
             "create, '',                  events,           mesh-demo",
             "list,   '',                  events,           mesh-demo"})
     void theConsoleMayDoWhatItDoes(String verb, String group, String resource, String namespace, K3sCluster cluster) {

@@ -145,9 +145,9 @@ class K8sManifestsTest {
 
         assertThat(verbs).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "networking.istio.io/virtualservices", List.of("get", "list", "watch", "update"),
-                "networking.istio.io/destinationrules", List.of("list"),
-                "/pods", List.of("list"),
-                "/services", List.of("list"),
+                "networking.istio.io/destinationrules", List.of("list", "watch"),
+                "/pods", List.of("list", "watch"),
+                "/services", List.of("list", "watch"),
                 "/events", List.of("create", "list"),
                 "coordination.k8s.io/leases", List.of("get", "create", "update")));
         Manifest binding = k8s.find("RoleBinding", "mesh-console").orElseThrow();

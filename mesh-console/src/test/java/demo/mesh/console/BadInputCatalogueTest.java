@@ -179,9 +179,8 @@ class BadInputCatalogueTest extends StandInTest {
     void loadFixtures() {
         standIn.reset("logic-app.yaml");
         stale = standIn.virtualService("logic-app").getMetadata().getResourceVersion();
-        standIn.virtualServices().inNamespace(KubernetesStandIn.NAMESPACE).withName("logic-app").edit(vs -> {
+        standIn.editVirtualService("logic-app", vs -> {
             vs.getMetadata().setAnnotations(Map.of("note", "edited with kubectl"));
-            return vs;
         });
         current = standIn.virtualService("logic-app").getMetadata().getResourceVersion();
     }

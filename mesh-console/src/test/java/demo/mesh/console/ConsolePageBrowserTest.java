@@ -136,11 +136,10 @@ class ConsolePageBrowserTest extends StandInTest {
     }
 
     private void setWeightsDirectly(int v1, int v2) {
-        standIn.virtualServices().inNamespace(KubernetesStandIn.NAMESPACE).withName("logic-app").edit(vs -> {
+        standIn.editVirtualService("logic-app", vs -> {
             List<Map<String, Object>> route = RouteAssertions.routeDestinations(vs, 0);
             route.get(0).put("weight", v1);
             route.get(1).put("weight", v2);
-            return vs;
         });
         await().atMost(WAIT).untilAsserted(() -> assertStoredWeights(standIn.virtualService("logic-app"), 0, v1, v2));
     }

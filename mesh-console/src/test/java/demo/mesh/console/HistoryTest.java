@@ -99,10 +99,9 @@ class HistoryTest extends StandInTest {
         ConsoleClient alice = alice();
         shift(alice, 90, 10);
         // An edit that bypasses the console (kubectl): not recorded, so revert must not undo it blindly.
-        standIn.virtualServices().inNamespace(KubernetesStandIn.NAMESPACE).withName("logic-app").edit(vs -> {
+        standIn.editVirtualService("logic-app", vs -> {
             RouteAssertions.routeDestinations(vs, 0).get(0).put("weight", 60);
             RouteAssertions.routeDestinations(vs, 0).get(1).put("weight", 40);
-            return vs;
         });
 
         Response response = alice.post(ROUTES + "logic-app/revert", "");
@@ -183,10 +182,9 @@ class HistoryTest extends StandInTest {
         shift(alice, 90, 10);
         shift(alice, 50, 50);
         String oldest = anonymous().get(ROUTES + "logic-app/history").json().get(1).path("id").asText();
-        standIn.virtualServices().inNamespace(KubernetesStandIn.NAMESPACE).withName("logic-app").edit(vs -> {
+        standIn.editVirtualService("logic-app", vs -> {
             RouteAssertions.routeDestinations(vs, 0).get(0).put("weight", 60);
             RouteAssertions.routeDestinations(vs, 0).get(1).put("weight", 40);
-            return vs;
         });
 
         Response response = alice.post(ROUTES + "logic-app/revert", "{\"entry\":\"" + oldest + "\"}");

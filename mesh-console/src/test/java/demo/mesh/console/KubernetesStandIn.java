@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -44,6 +45,7 @@ public final class KubernetesStandIn implements AutoCloseable {
     private final int port;
     private final KubernetesClient client;
     private KubernetesMockServer server;
+    private final List<Runnable> followers = new CopyOnWriteArrayList<>();
 
     public KubernetesStandIn() {
         server = serve(0);
@@ -77,8 +79,22 @@ public final class KubernetesStandIn implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Runs {@code caughtUp} after every change made through this class ({@link #reset}, {@link #apply},
+     * {@link #clear}, {@link #editVirtualService}): a console under test waits there until its cache holds the
+     * change, so the next request reads it. Changes made through {@link #client()} are the test's to await.
+     */
+    public void afterEachChange(Runnable caughtUp) {
+        followers.add(caughtUp);
+    }
+
     /** Creates every object of a multi-document YAML file under {@code src/test/resources/fixtures/}. */
     public void apply(String fixture) {
+        applyQuietly(fixture);
+        changed();
+    }
+
+    private void applyQuietly(String fixture) {
         for (String document : read("fixtures/" + fixture).split("(?m)^---\\s*$")) {
             if (document.isBlank()) {
                 continue;
@@ -91,14 +107,20 @@ public final class KubernetesStandIn implements AutoCloseable {
 
     /** Starts over from exactly these fixtures: {@link #clear()}, then {@link #apply(String)} each. */
     public void reset(String... fixtures) {
-        clear();
+        clearQuietly();
         for (String fixture : fixtures) {
-            apply(fixture);
+            applyQuietly(fixture);
         }
+        changed();
     }
 
     /** Removes everything the tests create, so each test starts from its fixtures alone. */
     public void clear() {
+        clearQuietly();
+        changed();
+    }
+
+    private void clearQuietly() {
         virtualServices().inNamespace(NAMESPACE).delete();
         client.genericKubernetesResources("networking.istio.io/v1", "DestinationRule").inNamespace(NAMESPACE).delete();
         client.pods().inNamespace(NAMESPACE).delete();
@@ -120,7 +142,9 @@ public final class KubernetesStandIn implements AutoCloseable {
             GenericKubernetesResource vs = virtualService(name);
             change.accept(vs);
             try {
-                return virtualServices().inNamespace(NAMESPACE).resource(vs).update();
+                GenericKubernetesResource updated = virtualServices().inNamespace(NAMESPACE).resource(vs).update();
+                changed();
+                return updated;
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409) {
                     throw e;
@@ -129,6 +153,10 @@ public final class KubernetesStandIn implements AutoCloseable {
             }
         }
         throw lastConflict;
+    }
+
+    private void changed() {
+        followers.forEach(Runnable::run);
     }
 
     /** A VirtualService exactly as the API server stores it: raw JSON, field order and number formats included. */

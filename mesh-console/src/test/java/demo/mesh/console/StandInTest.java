@@ -1,9 +1,13 @@
 package demo.mesh.console;
 
+import demo.mesh.console.kubernetes.CacheCaughtUp;
+import demo.mesh.console.kubernetes.KubernetesCache;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
@@ -21,6 +25,18 @@ public abstract class StandInTest implements TestPropertyProvider {
 
     @Inject
     protected EmbeddedServer server;
+
+    @Inject
+    private BeanProvider<KubernetesCache> cache;
+
+    /** Every test reads through the console what it set up in the stand-in: see {@link KubernetesStandIn#afterEachChange}. */
+    @BeforeAll
+    void followTheStandIn() {
+        if (cache.isPresent()) {
+            KubernetesCache console = cache.get();
+            standIn.afterEachChange(() -> CacheCaughtUp.await(console, standIn.client(), KubernetesStandIn.NAMESPACE));
+        }
+    }
 
     @Override
     public Map<String, String> getProperties() {

@@ -3,8 +3,6 @@ package demo.mesh.console.kubernetes;
 import demo.mesh.console.routing.Destination;
 import demo.mesh.console.routing.VirtualServiceDocument;
 import demo.mesh.console.routing.HttpRoute;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,14 +15,15 @@ import java.util.TreeMap;
 /**
  * Who drives a VirtualService's weights, read the way the controllers leave their marks (see
  * {@link ControllerOwnership}): the VirtualService itself first, then the DestinationRules for the hosts its weighted
- * routes send to and the Services those hosts name. Lists only when the VirtualService's own metadata says nothing.
+ * routes send to and the Services those hosts name, from the cache. Looks further only when the VirtualService's
+ * own metadata says nothing.
  */
 final class RouteOwnership {
 
-    private final KubernetesClient client;
+    private final KubernetesCache cache;
 
-    RouteOwnership(KubernetesClient client) {
-        this.client = client;
+    RouteOwnership(KubernetesCache cache) {
+        this.cache = cache;
     }
 
     /** E.g. "Argo Rollouts (Rollout checkout, through DestinationRule checkout)", or empty when people set it. */
@@ -36,11 +35,11 @@ final class RouteOwnership {
         List<ControllerOwnership.Related> related = new ArrayList<>();
         for (Map.Entry<String, Set<String>> namespace : hostsByNamespace(doc).entrySet()) {
             Set<String> names = namespace.getValue();
-            destinationRules(namespace.getKey()).stream()
-                    .filter(rule -> names.contains(serviceName(String.valueOf(rule.<Object>get("spec", "host")))))
+            cache.destinationRules(namespace.getKey()).stream()
+                    .filter(rule -> rule.getSpec() != null && rule.getSpec().getHost() != null
+                            && names.contains(serviceName(rule.getSpec().getHost())))
                     .forEach(rule -> related.add(new ControllerOwnership.Related("DestinationRule", rule.getMetadata())));
-            KubernetesCalls.call("Services in namespace " + namespace.getKey(),
-                    () -> client.services().inNamespace(namespace.getKey()).list().getItems()).stream()
+            cache.services(namespace.getKey()).stream()
                     .filter(service -> names.contains(service.getMetadata().getName()))
                     .forEach(service -> related.add(new ControllerOwnership.Related("Service", service.getMetadata())));
         }
@@ -58,12 +57,6 @@ final class RouteOwnership {
             }
         }
         return hosts;
-    }
-
-    private List<GenericKubernetesResource> destinationRules(String namespace) {
-        return KubernetesCalls.listIstio("DestinationRules in namespace " + namespace,
-                () -> client.genericKubernetesResources("networking.istio.io/v1", "DestinationRule")
-                        .inNamespace(namespace).list().getItems());
     }
 
     private static String serviceName(String host) {

@@ -5,10 +5,8 @@ import demo.mesh.console.routing.SubsetCheck;
 import demo.mesh.console.routing.SubsetDefinitions;
 import demo.mesh.console.routing.HttpRoute;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,12 +17,11 @@ import java.util.stream.Collectors;
  */
 final class RouteWarnings {
 
-    private final KubernetesClient client;
+    private final KubernetesCache cache;
     private final SubsetDefinitions subsets;
-    private final Map<String, Boolean> runningBySelector = new HashMap<>();
 
-    RouteWarnings(KubernetesClient client, SubsetDefinitions subsets) {
-        this.client = client;
+    RouteWarnings(KubernetesCache cache, SubsetDefinitions subsets) {
+        this.cache = cache;
         this.subsets = subsets;
     }
 
@@ -45,10 +42,12 @@ final class RouteWarnings {
     }
 
     private boolean hasRunningPod(String namespace, Map<String, String> labels) {
-        return runningBySelector.computeIfAbsent(namespace + "/" + selector(labels), key -> KubernetesCalls.call(
-                "pods in namespace " + namespace,
-                () -> client.pods().inNamespace(namespace).withLabels(labels).list().getItems().stream()
-                        .anyMatch(RouteWarnings::isRunning)));
+        return cache.pods(namespace).stream().anyMatch(pod -> isRunning(pod) && selects(labels, pod));
+    }
+
+    private static boolean selects(Map<String, String> labels, Pod pod) {
+        Map<String, String> podLabels = pod.getMetadata().getLabels();
+        return podLabels != null && podLabels.entrySet().containsAll(labels.entrySet());
     }
 
     private static boolean isRunning(Pod pod) {

@@ -87,6 +87,7 @@ class HeaderCanaryEditor {
     private Applied write(StoredVirtualService stored, String resourceVersion, HttpRoute split, HeaderCanaryChange change,
                           String user) {
         RouteRef ref = stored.ref();
+        RouteEditor.requireReadAt(stored, resourceVersion);
         String time = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
         Map<String, Integer> weights = split.weights();
         history.add(stored.document(), new ChangeRecord(time, ref.namespace(), ref.name(), split.name(), weights, weights,

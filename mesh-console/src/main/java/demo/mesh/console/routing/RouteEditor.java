@@ -69,12 +69,13 @@ class RouteEditor {
         if (!stored.document().setWeights(route.name(), after)) {
             return new AppliedSplit(current, route.name(), route.weights(), route.weights(), false);
         }
+        requireReadAt(stored, request.resourceVersion());
         String time = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
         history.add(stored.document(), new ChangeRecord(time, ref.namespace(), ref.name(), route.name(), route.weights(),
                 after, user, ChangeRecord.describe(ref, route.name(), route.weights(), after, user, reason), reason,
                 history.nextId(stored.document()), null));
         // The caller's version, not the one just read: the write is refused if anyone changed the object since the
-        // caller read it, even between this read and this write.
+        // caller read it, even between this read and this write (the check above covers the other way round).
         StoredVirtualService written = router.write(stored.document(), request.resourceVersion());
         return new AppliedSplit(written.view(), route.name(), route.weights(), after, true);
     }
@@ -94,14 +95,23 @@ class RouteEditor {
                     "resourceVersion is required: send the resourceVersion you read, so a concurrent change is never overwritten");
         }
         StoredVirtualService stored = read(ref);
+        // Even with nothing to write: the caller decided on what it read, and the version returned would otherwise
+        // let its next write overwrite a change it never saw.
+        requireReadAt(stored, resourceVersion);
         if (!stored.document().setAnnotation(key, value)) {
-            // Nothing to write, but the caller decided on what it read: a stale version is still refused, or the
-            // version returned would let its next write overwrite a change it never saw.
-            if (!resourceVersion.equals(stored.view().resourceVersion())) {
-                throw RoutingException.conflict("VirtualService " + ref + " was changed since you read it; reload and try again");
-            }
             return stored;
         }
         return router.write(stored.document(), resourceVersion);
+    }
+
+    /**
+     * The document about to be written must be the one the caller read. A router that reads from a cache may be
+     * behind the caller: writing the cache's older document with the caller's newer version would undo what came
+     * in between, so that too is a conflict, and the caller's retry finds the cache caught up.
+     */
+    static void requireReadAt(StoredVirtualService stored, String resourceVersion) {
+        if (!resourceVersion.equals(stored.view().resourceVersion())) {
+            throw RoutingException.conflict("VirtualService " + stored.ref() + " was changed since you read it; reload and try again");
+        }
     }
 }

@@ -1,0 +1,264 @@
+package demo.mesh.console.kubernetes;
+
+import demo.mesh.console.ConsoleConfiguration;
+import io.fabric8.istio.api.networking.v1.DestinationRule;
+import io.fabric8.istio.client.IstioClient;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * What the console reads from the Kubernetes API, kept by fabric8 shared informers the way controllers keep it: one
+ * list and one watch per kind and watched namespace (VirtualServices, DestinationRules, Services, pods), so showing
+ * the routes costs the API server nothing and a shift costs only its write and its Event.
+ *
+ * <p>A cache is only as good as its watch. While an informer has not synced or is re-watching (the API server went
+ * away, or dropped the connection), reads of that namespace go to the API server itself: a person is never shown a
+ * split the console cannot vouch for, and an API server that is gone answers as gone (503). Namespaces the console
+ * does not watch are read directly too; its Role grants it nothing there, so that read says so.
+ *
+ * <p>The console's own writes are seen at once: the object a write returns is kept until the VirtualService informer
+ * catches up with it, so the next read after a write is never older than the write (a rollout writes three times in
+ * a row, each with the version the last one returned). A read that is older than the caller's version is a conflict
+ * the caller retries, never a lost update: writes always carry the caller's version to the API server.
+ */
+@Singleton
+@Requires(property = "mesh-console.mode", value = "kubernetes")
+public class KubernetesCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesCache.class);
+
+    static final ResourceDefinitionContext VIRTUAL_SERVICES = new ResourceDefinitionContext.Builder()
+            .withGroup("networking.istio.io")
+            .withVersion("v1")
+            .withKind("VirtualService")
+            .withPlural("virtualservices")
+            .withNamespaced(true)
+            .build();
+
+    /** How long a change waits for its namespace's first sync before its view is read from the API server. */
+    private static final Duration SYNC_WAIT = Duration.ofSeconds(30);
+
+    private final KubernetesClient client;
+    private final IstioClient istio;
+    private final Map<String, Watched> watched = new LinkedHashMap<>();
+    private final OwnWrites ownWrites = new OwnWrites();
+
+    /** The informers of one namespace, and when all four first synced. */
+    private record Watched(SharedIndexInformer<GenericKubernetesResource> virtualServices,
+                           SharedIndexInformer<DestinationRule> destinationRules,
+                           SharedIndexInformer<Service> services,
+                           SharedIndexInformer<Pod> pods,
+                           CompletableFuture<Void> synced) {
+
+        Watched(SharedIndexInformer<GenericKubernetesResource> virtualServices,
+                SharedIndexInformer<DestinationRule> destinationRules, SharedIndexInformer<Service> services,
+                SharedIndexInformer<Pod> pods) {
+            this(virtualServices, destinationRules, services, pods, CompletableFuture.allOf(
+                    Stream.of(virtualServices, destinationRules, services, pods)
+                            .map(informer -> informer.start().toCompletableFuture())
+                            .toArray(CompletableFuture[]::new)));
+        }
+
+        boolean live() {
+            return Stream.of(virtualServices, destinationRules, services, pods)
+                    .allMatch(informer -> informer.hasSynced() && informer.isWatching());
+        }
+
+        void close() {
+            Stream.of(virtualServices, destinationRules, services, pods).forEach(SharedIndexInformer::close);
+        }
+    }
+
+    public KubernetesCache(KubernetesClient client, IstioClient istio, ConsoleConfiguration configuration) {
+        this.client = client;
+        this.istio = istio;
+        for (String ns : configuration.namespaces()) {
+            SharedIndexInformer<GenericKubernetesResource> virtualServices =
+                    inform(virtualServices().inNamespace(ns), "VirtualServices", ns);
+            virtualServices.addEventHandler(ownWrites.catchingUp());
+            watched.put(ns, new Watched(virtualServices,
+                    inform(istio.v1().destinationRules().inNamespace(ns), "DestinationRules", ns),
+                    inform(client.services().inNamespace(ns), "Services", ns),
+                    inform(client.pods().inNamespace(ns), "pods", ns)));
+        }
+    }
+
+    /** Every VirtualService of {@code namespace}, copies the caller may edit. */
+    List<GenericKubernetesResource> virtualServices(String namespace) {
+        Watched informers = watched.get(namespace);
+        if (informers == null || !informers.live()) {
+            return KubernetesCalls.listIstio("VirtualServices in namespace " + namespace,
+                    () -> virtualServices().inNamespace(namespace).list().getItems());
+        }
+        List<GenericKubernetesResource> all = new ArrayList<>();
+        for (GenericKubernetesResource cached : byName(informers.virtualServices().getStore().list())) {
+            all.add(copy(ownWrites.newest(cached)));
+        }
+        return all;
+    }
+
+    /** One VirtualService, a copy the caller may edit, or empty when there is none. */
+    Optional<GenericKubernetesResource> virtualService(String namespace, String name) {
+        Watched informers = watched.get(namespace);
+        if (informers == null || !informers.live()) {
+            return Optional.ofNullable(KubernetesCalls.call("VirtualService " + namespace + "/" + name,
+                    () -> virtualServices().inNamespace(namespace).withName(name).get()));
+        }
+        GenericKubernetesResource cached = informers.virtualServices().getStore().getByKey(namespace + "/" + name);
+        return Optional.ofNullable(cached).map(ownWrites::newest).map(this::copy);
+    }
+
+    /** Keeps what the console's own write returned until the informer has seen it: see the class comment. */
+    void wrote(GenericKubernetesResource written) {
+        ownWrites.wrote(written);
+    }
+
+    List<DestinationRule> destinationRules(String namespace) {
+        return read(namespace, Watched::destinationRules, () -> KubernetesCalls.listIstio(
+                "DestinationRules in namespace " + namespace,
+                () -> istio.v1().destinationRules().inNamespace(namespace).list().getItems()));
+    }
+
+    List<Service> services(String namespace) {
+        return read(namespace, Watched::services, () -> KubernetesCalls.call("Services in namespace " + namespace,
+                () -> client.services().inNamespace(namespace).list().getItems()));
+    }
+
+    List<Pod> pods(String namespace) {
+        return read(namespace, Watched::pods, () -> KubernetesCalls.call("pods in namespace " + namespace,
+                () -> client.pods().inNamespace(namespace).list().getItems()));
+    }
+
+    /**
+     * Calls {@code handler} with every change to a VirtualService of a watched namespace, in order, on a thread of
+     * its own: what it does (building the view of a route reads the other kinds) never holds up an informer. A
+     * change is handed on once its namespace has first synced, so the view of the objects every informer replays at
+     * start-up is read from the cache, not from the API server, one object at a time.
+     */
+    AutoCloseable onVirtualServiceChange(ResourceEventHandler<GenericKubernetesResource> handler) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, "virtualservice-changes");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Runnable> removals = new ArrayList<>();
+        watched.values().forEach(informers -> {
+            ResourceEventHandler<GenericKubernetesResource> handOver = new HandOver(handler, thread, informers.synced());
+            informers.virtualServices().addEventHandler(handOver);
+            removals.add(() -> informers.virtualServices().removeEventHandler(handOver));
+        });
+        return () -> {
+            removals.forEach(Runnable::run);
+            thread.shutdownNow();
+        };
+    }
+
+    /** Hands each event to {@code thread}, after {@code synced}. */
+    private record HandOver(ResourceEventHandler<GenericKubernetesResource> handler, ExecutorService thread,
+                            CompletableFuture<Void> synced) implements ResourceEventHandler<GenericKubernetesResource> {
+
+        @Override
+        public void onAdd(GenericKubernetesResource added) {
+            later(() -> handler.onAdd(added));
+        }
+
+        @Override
+        public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+            later(() -> handler.onUpdate(before, after));
+        }
+
+        @Override
+        public void onDelete(GenericKubernetesResource deleted, boolean finalStateUnknown) {
+            later(() -> handler.onDelete(deleted, finalStateUnknown));
+        }
+
+        private void later(Runnable event) {
+            thread.execute(() -> {
+                try {
+                    synced.get(SYNC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    // Not all kinds synced in time: the view reads what it lacks from the API server instead.
+                }
+                event.run();
+            });
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        watched.values().forEach(Watched::close);
+    }
+
+    /**
+     * Read-only objects of the cache, as they are: DestinationRules, Services and pods are only looked at, never
+     * edited, so they are not copied.
+     */
+    private <T extends HasMetadata> List<T> read(String namespace, Function<Watched, SharedIndexInformer<T>> kind,
+                                                  Supplier<List<T>> direct) {
+        Watched informers = watched.get(namespace);
+        if (informers == null || !informers.live()) {
+            return direct.get();
+        }
+        return byName(kind.apply(informers).getStore().list());
+    }
+
+    /** In the order the API server lists them, so what is shown (and which rule a message names) does not vary. */
+    private static <T extends HasMetadata> List<T> byName(List<T> objects) {
+        return objects.stream().sorted(Comparator.comparing(o -> o.getMetadata().getName())).toList();
+    }
+
+    private GenericKubernetesResource copy(GenericKubernetesResource resource) {
+        return client.getKubernetesSerialization().clone(resource);
+    }
+
+    private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> virtualServices() {
+        return client.genericKubernetesResources(VIRTUAL_SERVICES);
+    }
+
+    /** An informer, not started yet: {@link Watched} starts the four of a namespace together. */
+    private static <T extends HasMetadata> SharedIndexInformer<T> inform(Informable<T> what, String kind,
+                                                                          String namespace) {
+        SharedIndexInformer<T> informer = what.runnableInformer(0);
+        // Keep retrying when the API is down at start-up instead of giving up on the watch for good.
+        informer.exceptionHandler((started, t) -> {
+            LOG.warn("Watch of {} in {} failed, retrying: {}", kind, namespace, t.getMessage());
+            return true;
+        });
+        return informer;
+    }
+}
