@@ -59,6 +59,11 @@ final class ConsoleApi {
         return send("GET", routePath(namespace, name) + "/history", null);
     }
 
+    /** {@code GET /api/routes/{namespace}/{name}/health?window=…}: each version's calls, errors and latency. */
+    Answer health(String namespace, String name, String window) {
+        return send("GET", routePath(namespace, name) + "/health?window=" + window, null);
+    }
+
     private static String routePath(String namespace, String name) {
         return "/api/routes/" + namespace + "/" + name;
     }
