@@ -34,11 +34,16 @@ final class SidecarRoutes {
     Set<Map<String, Integer>> splits(String namespace, String pod, String route) {
         String dump = cluster.exec(istioctl, "proxy-config", "routes", pod, "--namespace", namespace, "--output", "json",
                 "--kubeconfig", K3sCluster.KUBECONFIG);
+        return splitsIn(dump, route);
+    }
+
+    /** The splits of {@code route} in the JSON that {@code istioctl proxy-config routes -o json} prints. */
+    static Set<Map<String, Integer>> splitsIn(String dump, String route) {
         Set<Map<String, Integer>> splits = new HashSet<>();
         try {
             collect(JSON.readTree(dump), route, splits);
         } catch (IOException e) {
-            throw new UncheckedIOException("istioctl proxy-config routes " + pod + " printed no JSON", e);
+            throw new UncheckedIOException("istioctl proxy-config routes printed no JSON", e);
         }
         return splits;
     }
