@@ -51,6 +51,11 @@ final class GatewayTraffic implements AutoCloseable {
         return new TreeMap<>(answeredBy);
     }
 
+    /** Whether any caller is still calling or due to call. */
+    boolean running() {
+        return !callers.isTerminated();
+    }
+
     private void call(Gateway gateway) {
         if (System.nanoTime() - deadline > 0) {
             callers.shutdown();
