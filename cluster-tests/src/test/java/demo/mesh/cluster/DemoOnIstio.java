@@ -1,9 +1,6 @@
 package demo.mesh.cluster;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +12,7 @@ import java.util.concurrent.TimeUnit;
  * apps' fault switch on, in a test overlay) and {@code istio/} applied. Started once per test run for every class
  * that asks for it, stopped at the end.
  */
-final class DemoOnIstio implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DemoOnIstio.class);
+final class DemoOnIstio extends OncePerRun<DeployedDemo> {
     /** k8s/ as shipped plus the fault switch; never the shipped default, as the switch has no sign-in. */
     private static final String WORKLOADS = "cluster-tests/src/test/kustomize/k8s-with-fault-switch";
     private static final String ISTIOCTL = "/tmp/istioctl";
@@ -28,18 +24,12 @@ final class DemoOnIstio implements ParameterResolver {
      */
     private static final Duration SET_UP_LIMIT = Duration.ofMinutes(25);
 
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == DeployedDemo.class;
+    DemoOnIstio() {
+        super(DeployedDemo.class, "the demo on k3s with Istio", SET_UP_LIMIT);
     }
 
     @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(DeployedDemo.class,
-                key -> Bounded.call("the demo on k3s with Istio", SET_UP_LIMIT, DemoOnIstio::start), DeployedDemo.class);
-    }
-
-    private static DeployedDemo start() {
+    DeployedDemo start() {
         IstioRelease istio = new IstioRelease(Project.ISTIO_VERSION);
         K3sCluster cluster = K3sCluster.start();
         try {
