@@ -64,10 +64,6 @@ final class DeployedDemo implements AutoCloseable {
         }
     }
 
-    K3sCluster cluster() {
-        return cluster;
-    }
-
     Gateway gateway() {
         return gateway;
     }
