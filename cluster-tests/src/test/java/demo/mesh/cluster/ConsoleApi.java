@@ -59,6 +59,21 @@ final class ConsoleApi {
         return send("GET", routePath(namespace, name) + "/history", null);
     }
 
+    /** {@code GET /api/routes/{namespace}/{name}/health?window=…}: each version's calls, errors and latency. */
+    Answer health(String namespace, String name, String window) {
+        return send("GET", routePath(namespace, name) + "/health?window=" + window, null);
+    }
+
+    /** {@code POST /api/routes/{namespace}/{name}/rollout}: starts a guarded rollout with {@code plan}. */
+    Answer startRollout(String namespace, String name, JsonNode plan) {
+        return send("POST", routePath(namespace, name) + "/rollout", plan);
+    }
+
+    /** {@code GET /api/routes/{namespace}/{name}/rollout}: the route's rollout, where it stands and why. */
+    Answer rollout(String namespace, String name) {
+        return send("GET", routePath(namespace, name) + "/rollout", null);
+    }
+
     private static String routePath(String namespace, String name) {
         return "/api/routes/" + namespace + "/" + name;
     }

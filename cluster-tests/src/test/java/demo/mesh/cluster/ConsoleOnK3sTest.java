@@ -36,10 +36,6 @@ class ConsoleOnK3sTest {
     private static final String NAMESPACE = "mesh-demo";
     private static final String VIRTUAL_SERVICE = "logic-app";
     private static final String SPLIT_ROUTE = "logic-app-split";
-    private static final String USER = "alice";
-    private static final String PASSWORD = "k3s-console-password";
-    /** What the console is given: bcrypt (cost 4) of {@link #PASSWORD}; it accepts no plain password. */
-    private static final String PASSWORD_HASH = "$2a$04$ZmgTzpY8GLf84U421c7Fmu59y1RuPx4Y679CfqT4X3i07kPe.ALw6";
     private static final String ALL_ON_V1 = "istio/virtual-service-logic-app-100-0.yaml";
 
     private K3sCluster cluster;
@@ -57,10 +53,10 @@ class ConsoleOnK3sTest {
         console = ConsoleProcess.start(Map.of(
                 "MESH_CONSOLE_MODE", "kubernetes",
                 "MESH_CONSOLE_NAMESPACES", NAMESPACE,
-                "MESH_CONSOLE_AUTH_USERNAME", USER,
-                "MESH_CONSOLE_AUTH_PASSWORD", PASSWORD_HASH,
+                "MESH_CONSOLE_AUTH_USERNAME", ConsoleUser.NAME,
+                "MESH_CONSOLE_AUTH_PASSWORD", ConsoleUser.PASSWORD_HASH,
                 "KUBECONFIG", kubeconfig.toString()));
-        api = new ConsoleApi(console.uri()).signIn(USER, PASSWORD);
+        api = new ConsoleApi(console.uri()).signIn(ConsoleUser.NAME, ConsoleUser.PASSWORD);
     }
 
     @AfterAll
@@ -138,7 +134,7 @@ class ConsoleOnK3sTest {
 
         JsonNode newest = api.history(NAMESPACE, VIRTUAL_SERVICE).json().path(0);
 
-        assertThat(newest.path("user").asText()).isEqualTo(USER);
+        assertThat(newest.path("user").asText()).isEqualTo(ConsoleUser.NAME);
         assertThat(newest.path("route").asText()).isEqualTo(SPLIT_ROUTE);
         assertThat(newest.path("before").path("v1").asInt()).isEqualTo(100);
         assertThat(newest.path("after").path("v1").asInt()).isEqualTo(90);

@@ -38,7 +38,10 @@ class ConsoleRightsTest {
             "list,   '',                  services,         mesh-demo",
             "watch,  '',                  services,         mesh-demo",
             "create, '',                  events,           mesh-demo",
-            "list,   '',                  events,           mesh-demo"})
+            "list,   '',                  events,           mesh-demo",
+            "get,    coordination.k8s.io, leases,           mesh-demo",
+            "create, coordination.k8s.io, leases,           mesh-demo",
+            "update, coordination.k8s.io, leases,           mesh-demo"})
     void theConsoleMayDoWhatItDoes(String verb, String group, String resource, String namespace, K3sCluster cluster) {
         assertThat(allowed(cluster, verb, group, resource, namespace)).isTrue();
     }
@@ -53,7 +56,8 @@ class ConsoleRightsTest {
             "delete, '',                  pods,             mesh-demo",
             "update, '',                  services,         mesh-demo",
             "list,   networking.istio.io, virtualservices,  ''",
-            "list,   '',                  pods,             kube-system"})
+            "list,   '',                  pods,             kube-system",
+            "delete, coordination.k8s.io, leases,           mesh-demo"})
     void theConsoleMayNotDoMore(String verb, String group, String resource, String namespace, K3sCluster cluster) {
         assertThat(allowed(cluster, verb, group, resource, namespace)).isFalse();
     }

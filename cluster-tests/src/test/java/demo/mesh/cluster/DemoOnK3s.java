@@ -1,9 +1,5 @@
 package demo.mesh.cluster;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-
 import java.time.Duration;
 
 /**
@@ -12,23 +8,16 @@ import java.time.Duration;
  * while the Deployments' pods never start (their images are not there), which no test here needs. Started once per
  * test run for every class that asks for it, stopped at the end.
  */
-final class DemoOnK3s implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DemoOnK3s.class);
+final class DemoOnK3s extends OncePerRun<K3sCluster> {
     /** A cold start pulls k3s (about 70 MB) and fetches the CRDs; a warm one should need well under a minute. */
     private static final Duration SET_UP_LIMIT = Duration.ofMinutes(6);
 
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == K3sCluster.class;
+    DemoOnK3s() {
+        super(K3sCluster.class, "k3s with the demo's manifests", SET_UP_LIMIT);
     }
 
     @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(K3sCluster.class,
-                key -> Bounded.call("k3s with the demo's manifests", SET_UP_LIMIT, DemoOnK3s::start), K3sCluster.class);
-    }
-
-    private static K3sCluster start() {
+    K3sCluster start() {
         IstioRelease istio = new IstioRelease(Project.ISTIO_VERSION);
         String crds = istio.crds();
         K3sCluster cluster = K3sCluster.start();

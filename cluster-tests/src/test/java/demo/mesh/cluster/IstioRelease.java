@@ -30,6 +30,7 @@ final class IstioRelease {
     /** Where the base chart has kept the CRDs: files/ in current releases, crds/ in some others. */
     private static final List<String> CRD_PATHS = List.of(
             "manifests/charts/base/files/crd-all.gen.yaml", "manifests/charts/base/crds/crd-all.gen.yaml");
+    private static final String PROMETHEUS_ADDON_PATH = "samples/addons/prometheus.yaml";
 
     private final String version;
     private final Path cache;
@@ -44,19 +45,15 @@ final class IstioRelease {
      * archive for this JVM's architecture (the same files in every archive).
      */
     String crds() {
-        Path file = cache.resolve("crd-all.gen.yaml");
-        if (!Files.isRegularFile(file)) {
-            Path archive = archive(hostArchitecture());
-            for (String path : CRD_PATHS) {
-                if (extract(archive, "istio-" + version + "/" + path, file)) {
-                    break;
-                }
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException(archive.getFileName() + " holds no CRD file at " + CRD_PATHS);
-            }
-        }
-        return read(file);
+        return read(unpackedOnce("crd-all.gen.yaml", CRD_PATHS));
+    }
+
+    /**
+     * Istio's Prometheus addon ({@code samples/addons/prometheus.yaml}: Deployment and Service {@code prometheus} in
+     * istio-system, scraping every sidecar), the file {@code scripts/cluster-up.sh} applies.
+     */
+    Path prometheusAddon() {
+        return unpackedOnce("prometheus.yaml", List.of(PROMETHEUS_ADDON_PATH));
     }
 
     /** istioctl for Linux on {@code arch} (amd64 or arm64): the one that runs inside the k3s container. */
@@ -73,6 +70,24 @@ final class IstioRelease {
 
     String version() {
         return version;
+    }
+
+    /**
+     * {@code name} in the cache, unpacked the first time from the first of {@code paths} that the archive for this
+     * JVM's architecture holds.
+     */
+    private Path unpackedOnce(String name, List<String> paths) {
+        Path file = cache.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            Path archive = archive(hostArchitecture());
+            for (String path : paths) {
+                if (extract(archive, "istio-" + version + "/" + path, file)) {
+                    return file;
+                }
+            }
+            throw new IllegalStateException(archive.getFileName() + " holds nothing at " + paths);
+        }
+        return file;
     }
 
     /** The release archive for Linux on {@code arch}, verified against its published .sha256 before it is kept. */

@@ -29,6 +29,8 @@ import static org.awaitility.Awaitility.await;
  * applied the way {@code kubectl apply --server-side} applies it: the YAML as written, no client-side model between.
  */
 final class K3sCluster implements AutoCloseable {
+    /** Where k3s keeps its administrator's kubeconfig in the container, for the tools run there (istioctl, kubectl). */
+    static final String KUBECONFIG = "/etc/rancher/k3s/k3s.yaml";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration CRD_READY_TIMEOUT = Duration.ofSeconds(60);
     private static final String FIELD_MANAGER = "cluster-tests";
