@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** What the build tells the tests (see the surefire configuration): where the project is and what it pins. */
 final class Project {
     static final Path ROOT = Path.of(System.getProperty("mesh.demo.root", "..")).toAbsolutePath().normalize();
-    static final String VERSION = System.getProperty("mesh.demo.version", "0.1.0");
+    /** From the pom, through surefire: image tags follow the project's version. */
+    static final String VERSION = Objects.requireNonNull(System.getProperty("mesh.demo.version"),
+            "system property mesh.demo.version is not set: run the tests through Maven, which sets it from the pom");
     static final String K3S_IMAGE = System.getProperty("mesh.k3s.image", "rancher/k3s:v1.32.5-k3s1");
     static final String ISTIO_VERSION = System.getProperty("mesh.istio.version", "1.27.1");
 
