@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2034 # READY_MS and PID_OF are filled here and read by the scripts that source this file
-# What both benchmarks share: a scratch folder cleaned on success, the load tools, copies of the packaged jars, free
-# ports, and starting an app until it is ready. Sourced by bench/run.sh and bench/local-mesh.sh.
+# What the benchmarks share: a scratch folder cleaned on success, the load tools, copies of the packaged jars, free
+# ports, starting an app until it is ready, and the local mesh. Sourced by every bench/*.sh.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # The project version, from the root pom (its own <version>, not the parent's), so the jar names follow a release.
