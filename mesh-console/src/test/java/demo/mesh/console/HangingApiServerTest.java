@@ -1,0 +1,128 @@
+package demo.mesh.console;
+
+import demo.mesh.console.ConsoleClient.Response;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An API server that accepts connections and never answers: a hung control plane, or a route that black-holes the
+ * replies. Unlike a refused connection, every call waits out the request timeout, so this is where "503 within
+ * 2 × the request timeout" is really held to: the client's one retry, each bounded by the timeout, and nothing
+ * waits longer (no watch that never synced holds a read).
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HangingApiServerTest implements TestPropertyProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HangingApiServerTest.class);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * One call and the client's one retry, each bounded by the request timeout, the client's 200 ms back-off between
+     * them, and 1.5 s for the console itself on a busy machine: 3.7 s, where an unbounded wait would be minutes.
+     */
+    private static final Duration ANSWER_BOUND = REQUEST_TIMEOUT.multipliedBy(2).plusMillis(200).plusMillis(1500);
+
+    private final SilentServer apiServer = new SilentServer();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("mesh-console.kubernetes.api-url", "http://127.0.0.1:" + apiServer.port() + "/",
+                "mesh-console.kubernetes.request-timeout", REQUEST_TIMEOUT.toMillis() + "ms");
+    }
+
+    @AfterAll
+    void stopTheSilentServer() {
+        apiServer.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET /api/routes", "GET /api/routes/mesh-demo/logic-app",
+            "GET /api/routes/mesh-demo/logic-app/history", "PUT /api/routes/mesh-demo/logic-app"})
+    void everyCallAnswers503WithinTwiceTheRequestTimeout(String call) {
+        ConsoleClient alice = new ConsoleClient(server.getURI()).signIn("alice", "test-password-1");
+        String[] methodAndPath = call.split(" ");
+        long start = System.nanoTime();
+
+        Response response = methodAndPath[0].equals("GET") ? alice.get(methodAndPath[1])
+                : alice.put(methodAndPath[1], "{\"weights\":{\"v1\":90,\"v2\":10},\"resourceVersion\":\"1\"}");
+
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        LOG.info("{} with the API server silent: {} in {} ms: {}", call, response.status(), took.toMillis(),
+                response.message());
+        assertThat(response.status()).as(response.body()).isEqualTo(503);
+        assertThat(response.message()).startsWith("the Kubernetes API is unreachable: ");
+        assertThat(took).as("time to answer").isLessThan(ANSWER_BOUND);
+        assertThat(apiServer.connections()).as("the console did reach the silent server").isPositive();
+    }
+
+    /** Accepts every connection on a loopback port, reads nothing and answers nothing until closed. */
+    private static final class SilentServer implements AutoCloseable {
+
+        private final ServerSocket socket;
+        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+        SilentServer() {
+            try {
+                socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Thread acceptor = new Thread(this::acceptForever, "silent-api-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int connections() {
+            return accepted.size();
+        }
+
+        private void acceptForever() {
+            while (!socket.isClosed()) {
+                try {
+                    accepted.add(socket.accept());
+                } catch (IOException e) {
+                    return; // closed
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+                for (Socket connection : accepted) {
+                    connection.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
