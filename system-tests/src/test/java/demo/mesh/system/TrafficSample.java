@@ -34,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 final class TrafficSample {
     static final String ERROR = "error";
     static final int MAX_CALLS_ACROSS = 20_000;
+    /** The bounds of the "until" loops: a mesh that never gets there fails the test in a minute, not in hours. */
+    static final int MAX_UNTIL_CALLS = 5_000;
+    static final Duration MAX_UNTIL_TIME = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -135,18 +138,23 @@ final class TrafficSample {
         return new Disruption<>(calls, span[0], span[1], result);
     }
 
-    /** Calls until {@code run} calls in a row are answered by {@code version}; false if that takes over 5,000 calls. */
+    /**
+     * Calls until {@code run} calls in a row are answered by {@code version}; false if that takes over
+     * {@value #MAX_UNTIL_CALLS} calls or {@link #MAX_UNTIL_TIME}, whichever comes first.
+     */
     boolean untilStreakOf(String version, int run) {
+        long deadline = System.nanoTime() + MAX_UNTIL_TIME.toNanos();
         int streak = 0;
-        for (int i = 0; i < 5_000 && streak < run; i++) {
+        for (int i = 0; i < MAX_UNTIL_CALLS && streak < run && System.nanoTime() < deadline; i++) {
             streak = call(Map.of()).equals(version) ? streak + 1 : 0;
         }
         return streak >= run;
     }
 
-    /** Calls until one is answered by {@code version}; false if none of 5,000 calls was. */
+    /** Calls until one is answered by {@code version}; false if none was, within the bounds of {@link #untilStreakOf}. */
     boolean untilAnswerFrom(String version) {
-        for (int i = 0; i < 5_000; i++) {
+        long deadline = System.nanoTime() + MAX_UNTIL_TIME.toNanos();
+        for (int i = 0; i < MAX_UNTIL_CALLS && System.nanoTime() < deadline; i++) {
             if (call(Map.of()).equals(version)) {
                 return true;
             }
