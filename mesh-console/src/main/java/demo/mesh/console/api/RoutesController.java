@@ -4,6 +4,7 @@ import demo.mesh.console.routing.ChangeRecord;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.TrafficService;
 import demo.mesh.console.routing.VirtualServiceRoutes;
+import demo.mesh.console.security.ReadableNamespaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -31,18 +32,22 @@ import java.util.List;
 public class RoutesController {
 
     private final TrafficService traffic;
+    private final ReadableNamespaces readable;
     private final SplitRequestParser parser;
     private final HeaderCanaryRequestParser headerCanaryParser;
 
-    public RoutesController(TrafficService traffic, SplitRequestParser parser, HeaderCanaryRequestParser headerCanaryParser) {
+    public RoutesController(TrafficService traffic, SplitRequestParser parser, HeaderCanaryRequestParser headerCanaryParser,
+                            ReadableNamespaces readable) {
+        this.readable = readable;
         this.traffic = traffic;
         this.parser = parser;
         this.headerCanaryParser = headerCanaryParser;
     }
 
+    /** Every route, or with reads closed those of the namespaces the person holds a role in. */
     @Get
-    public List<VirtualServiceRoutes> list() {
-        return traffic.list();
+    public List<VirtualServiceRoutes> list(@Nullable Authentication person) {
+        return traffic.list().stream().filter(vs -> readable.readable(vs.namespace(), person)).toList();
     }
 
     @Get("/{namespace}/{name}")
