@@ -1,6 +1,7 @@
 package demo.mesh.console.kubernetes;
 
 import demo.mesh.console.ConsoleConfiguration;
+import demo.mesh.console.WatchedNamespaces;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.client.IstioClient;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -41,7 +43,9 @@ import java.util.stream.Stream;
 /**
  * What the console reads from the Kubernetes API, kept by fabric8 shared informers the way controllers keep it: one
  * list and one watch per kind and watched namespace (VirtualServices, DestinationRules, Services, pods), so showing
- * the routes costs the API server nothing and a shift costs only its write and its Event.
+ * the routes costs the API server nothing and a shift costs only its write and its Event. Watching every namespace
+ * ({@code *}) is one list and one watch per kind for the whole cluster; reads then take one namespace from the
+ * informers' namespace index, so a read costs what it costs with the namespace watched alone.
  *
  * <p>A cache is only as good as its watch. While an informer has not synced or is re-watching (the API server went
  * away, or dropped the connection), reads of that namespace go to the API server itself: a person is never shown a
@@ -72,7 +76,10 @@ public class KubernetesCache {
 
     private final KubernetesClient client;
     private final IstioClient istio;
+    /** By namespace, or one entry under {@link WatchedNamespaces#ALL} when every namespace is watched. */
     private final Map<String, Watched> watched = new LinkedHashMap<>();
+    private final List<String> namedNamespaces;
+    private final boolean everyNamespace;
     private final OwnWrites ownWrites = new OwnWrites();
 
     /** The informers of one namespace, and when all four first synced. */
@@ -104,26 +111,62 @@ public class KubernetesCache {
     public KubernetesCache(KubernetesClient client, IstioClient istio, ConsoleConfiguration configuration) {
         this.client = client;
         this.istio = istio;
-        for (String ns : configuration.namespaces()) {
-            SharedIndexInformer<GenericKubernetesResource> virtualServices =
-                    inform(virtualServices().inNamespace(ns), "VirtualServices", ns);
-            virtualServices.addEventHandler(ownWrites.catchingUp());
-            watched.put(ns, new Watched(virtualServices,
-                    inform(istio.v1().destinationRules().inNamespace(ns), "DestinationRules", ns),
-                    inform(client.services().inNamespace(ns), "Services", ns),
-                    inform(client.pods().inNamespace(ns), "pods", ns)));
+        WatchedNamespaces namespaces = configuration.watched();
+        namedNamespaces = namespaces.names();
+        everyNamespace = namespaces.all();
+        if (everyNamespace) {
+            watch(WatchedNamespaces.ALL, virtualServices().inAnyNamespace(),
+                    istio.v1().destinationRules().inAnyNamespace(), client.services().inAnyNamespace(),
+                    client.pods().inAnyNamespace());
         }
+        for (String ns : namespaces.names()) {
+            watch(ns, virtualServices().inNamespace(ns), istio.v1().destinationRules().inNamespace(ns),
+                    client.services().inNamespace(ns), client.pods().inNamespace(ns));
+        }
+    }
+
+    private void watch(String namespace, Informable<GenericKubernetesResource> virtualServices,
+                       Informable<DestinationRule> destinationRules, Informable<Service> services, Informable<Pod> pods) {
+        SharedIndexInformer<GenericKubernetesResource> vsInformer = inform(virtualServices, "VirtualServices", namespace);
+        vsInformer.addEventHandler(ownWrites.catchingUp());
+        watched.put(namespace, new Watched(vsInformer, inform(destinationRules, "DestinationRules", namespace),
+                inform(services, "Services", namespace), inform(pods, "pods", namespace)));
+    }
+
+    /** The informers holding {@code namespace}, or null when it is not watched. */
+    private Watched informersOf(String namespace) {
+        return watched.get(everyNamespace ? WatchedNamespaces.ALL : namespace);
+    }
+
+    /**
+     * Every VirtualService of every watched namespace, by namespace and name: copies the caller may edit. Listed
+     * from the API server (one call for the cluster) while a watch is down, as {@link #virtualServices(String)} is.
+     */
+    List<GenericKubernetesResource> allVirtualServices() {
+        if (!everyNamespace) {
+            return namedNamespaces.stream().flatMap(ns -> virtualServices(ns).stream()).toList();
+        }
+        Watched informers = watched.get(WatchedNamespaces.ALL);
+        List<GenericKubernetesResource> all = informers.live() ? informers.virtualServices().getStore().list()
+                : KubernetesCalls.listIstio("VirtualServices in every namespace",
+                        () -> virtualServices().inAnyNamespace().list().getItems());
+        return all.stream()
+                .sorted(Comparator.comparing((GenericKubernetesResource vs) -> vs.getMetadata().getNamespace())
+                        .thenComparing(vs -> vs.getMetadata().getName()))
+                .map(ownWrites::newest)
+                .map(this::copy)
+                .toList();
     }
 
     /** Every VirtualService of {@code namespace}, copies the caller may edit. */
     List<GenericKubernetesResource> virtualServices(String namespace) {
-        Watched informers = watched.get(namespace);
+        Watched informers = informersOf(namespace);
         if (informers == null || !informers.live()) {
             return KubernetesCalls.listIstio("VirtualServices in namespace " + namespace,
                     () -> virtualServices().inNamespace(namespace).list().getItems());
         }
         List<GenericKubernetesResource> all = new ArrayList<>();
-        for (GenericKubernetesResource cached : byName(informers.virtualServices().getStore().list())) {
+        for (GenericKubernetesResource cached : inNamespace(informers.virtualServices(), namespace)) {
             all.add(copy(ownWrites.newest(cached)));
         }
         return all;
@@ -131,7 +174,7 @@ public class KubernetesCache {
 
     /** One VirtualService, a copy the caller may edit, or empty when there is none. */
     Optional<GenericKubernetesResource> virtualService(String namespace, String name) {
-        Watched informers = watched.get(namespace);
+        Watched informers = informersOf(namespace);
         if (informers == null || !informers.live()) {
             return Optional.ofNullable(KubernetesCalls.call("VirtualService " + namespace + "/" + name,
                     () -> virtualServices().inNamespace(namespace).withName(name).get()));
@@ -230,11 +273,16 @@ public class KubernetesCache {
      */
     private <T extends HasMetadata> List<T> read(String namespace, Function<Watched, SharedIndexInformer<T>> kind,
                                                   Supplier<List<T>> direct) {
-        Watched informers = watched.get(namespace);
+        Watched informers = informersOf(namespace);
         if (informers == null || !informers.live()) {
             return direct.get();
         }
-        return byName(kind.apply(informers).getStore().list());
+        return inNamespace(kind.apply(informers), namespace);
+    }
+
+    /** From the namespace index every fabric8 informer keeps: the same whether it watches one namespace or all. */
+    private static <T extends HasMetadata> List<T> inNamespace(SharedIndexInformer<T> informer, String namespace) {
+        return byName(informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace));
     }
 
     /** In the order the API server lists them, so what is shown (and which rule a message names) does not vary. */

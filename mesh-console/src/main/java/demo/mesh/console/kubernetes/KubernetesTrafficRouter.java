@@ -1,6 +1,7 @@
 package demo.mesh.console.kubernetes;
 
 import demo.mesh.console.ConsoleConfiguration;
+import demo.mesh.console.WatchedNamespaces;
 import demo.mesh.console.routing.RouteChange;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.RoutingException;
@@ -27,18 +28,17 @@ public class KubernetesTrafficRouter implements TrafficRouter {
 
     private final KubernetesClient client;
     private final KubernetesCache cache;
-    private final List<String> namespaces;
+    private final WatchedNamespaces namespaces;
 
     public KubernetesTrafficRouter(KubernetesClient client, KubernetesCache cache, ConsoleConfiguration configuration) {
         this.client = client;
         this.cache = cache;
-        this.namespaces = configuration.namespaces();
+        this.namespaces = configuration.watched();
     }
 
     @Override
     public List<StoredVirtualService> list() {
-        return namespaces.stream()
-                .flatMap(ns -> cache.virtualServices(ns).stream())
+        return cache.allVirtualServices().stream()
                 .map(VirtualServiceDocument::new)
                 .filter(doc -> !doc.weightedRoutes().isEmpty())
                 .map(this::stored)
@@ -49,7 +49,7 @@ public class KubernetesTrafficRouter implements TrafficRouter {
     public StoredVirtualService read(RouteRef ref) {
         if (!namespaces.contains(ref.namespace())) {
             throw RoutingException.notFound("namespace " + ref.namespace() + " is not watched by this console (watched: "
-                    + String.join(", ", namespaces) + ")");
+                    + namespaces + ")");
         }
         GenericKubernetesResource resource = cache.virtualService(ref.namespace(), ref.name())
                 .orElseThrow(() -> RoutingException.notFound(describe(ref) + " not found"));
