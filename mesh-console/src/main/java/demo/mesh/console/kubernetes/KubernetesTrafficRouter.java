@@ -36,6 +36,7 @@ public class KubernetesTrafficRouter implements TrafficRouter {
         this.namespaces = configuration.watched();
     }
 
+    /** Only read to show: see {@link KubernetesCache#allVirtualServices()}. */
     @Override
     public List<StoredVirtualService> list() {
         return cache.allVirtualServices().stream()
