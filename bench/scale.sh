@@ -1,35 +1,39 @@
 #!/usr/bin/env bash
 # Measures mesh-console watching every namespace (MESH_CONSOLE_NAMESPACES=*) of a large mesh and prints a Markdown
 # table: start-up to the first whole answer, GET /api/routes p50/max, a shift's p50/max, the API requests each costs
-# (counted by the stand-in), and the console's RSS, for 500 VirtualServices in 20 namespaces against a baseline of
-# 10 in 2, measured in the same run. Each VirtualService has a DestinationRule of two subsets and a pod per subset.
+# (counted by the stand-in), the console's RSS, and the page's first cards in headless Chromium, for 500
+# VirtualServices in 20 namespaces against a baseline of 10 in 2, measured in the same run. Each VirtualService has a DestinationRule of two subsets and a pod per subset.
 # The API server is the tests' stand-in (fabric8's mock server in CRUD mode) in a JVM of its own, started from
 # mesh-console's test classes; the console is the packaged jar in Kubernetes mode.
 set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: bench/scale.sh [-r READS] [-s SHIFTS] [-n COUNT] [-m NAMESPACES]
+Usage: bench/scale.sh [-r READS] [-s SHIFTS] [-p PAGES] [-n COUNT] [-m NAMESPACES]
 
   -r READS       GET /api/routes timed per size (default 200)
   -s SHIFTS      shifts timed per size (default 50)
+  -p PAGES       page loads in a fresh headless Chromium per size (default 5)
   -n COUNT       VirtualServices of the large mesh (default 500)
   -m NAMESPACES  namespaces they are spread over (default 20)
   -h, --help     this text
 
-Uses the packaged mesh-console jar and its compiled test classes (builds them when missing) and python3.
+Uses the packaged mesh-console jar and its compiled test classes (builds them when missing), python3, and
+Chromium with chromedriver (apt-get install chromium chromium-driver).
 USAGE
 }
 
 READS=200
 SHIFTS=50
+RENDERS=5
 COUNT=500
 NAMESPACES=20
 if [ "${1:-}" = --help ]; then usage; exit 0; fi
-while getopts "r:s:n:m:h" opt; do
+while getopts "r:s:p:n:m:h" opt; do
   case "$opt" in
     r) READS=$OPTARG ;;
     s) SHIFTS=$OPTARG ;;
+    p) RENDERS=$OPTARG ;;
     n) COUNT=$OPTARG ;;
     m) NAMESPACES=$OPTARG ;;
     h) usage; exit 0 ;;
@@ -40,7 +44,7 @@ done
 # shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
 use_jars mesh-console
-if [ ! -f "$ROOT/mesh-console/target/test-classes/demo/mesh/console/scale/ScaleStandIn.class" ]; then
+if [ ! -f "$ROOT/mesh-console/target/test-classes/demo/mesh/console/FirstRenderProbe.class" ]; then
   echo "==> Compiling mesh-console's test classes (the stand-in)" >&2
   (cd "$ROOT" && ./mvnw -B -q test-compile -pl mesh-console)
 fi
@@ -82,11 +86,19 @@ measure() {
   timeout 600 python3 "$ROOT/bench/scale_probe.py" --console "http://127.0.0.1:$port" \
     --control "http://127.0.0.1:$control" --username bench --password-file "$WORK/password" --count "$count" \
     --started-ms "$started" --reads "$READS" --shifts "$SHIFTS" >"$WORK/probe-$count.json"
-  python3 - "$WORK/probe-$count.json" "$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")" "$count" "$namespaces" \
+  local rss
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  echo "==> The page's first render in Chromium, $RENDERS fresh browsers" >&2
+  timeout 300 java -Djava.util.logging.config.file="$WORK/quiet-logging.properties" \
+    -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener \
+    -cp "$STAND_IN_CP" demo.mesh.console.FirstRenderProbe "$port" "$RENDERS" 2>"$WORK/render-$count.log" \
+    | grep '^{' >"$WORK/render-$count.json"
+  python3 - "$WORK/probe-$count.json" "$rss" "$count" "$namespaces" "$WORK/render-$count.json" \
     >>"$WORK/results" <<'PY'
 import json, sys
 result = json.load(open(sys.argv[1]))
 result.update(rss_mb=int(sys.argv[2]) / 1024, count=int(sys.argv[3]), namespaces=int(sys.argv[4]))
+result.update(json.load(open(sys.argv[5])))
 print(json.dumps(result))
 PY
   kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -109,7 +121,9 @@ rows = [
     ("shift p50", "shift_p50", "{:.1f} ms", "≤ 30 ms"),
     ("shift max", "shift_max", "{:.1f} ms", ""),
     ("API requests per shift", "shift_requests", "{:.2f}", "≤ 2"),
-    ("console RSS after the run", "rss_mb", "{:.0f} MB", "≤ 300 MB"),
+    ("console RSS after reads and shifts", "rss_mb", "{:.0f} MB", "≤ 300 MB"),
+    ("page's first cards, Chromium, p50", "render_p50", "{:.0f} ms", "≤ 1 s"),
+    ("page's first cards, Chromium, max", "render_max", "{:.0f} ms", ""),
 ]
 print(f"| Measure | {base['count']} VS / {base['namespaces']} ns (baseline) | {large['count']} VS / "
       f"{large['namespaces']} ns | Ratio | Target |")
