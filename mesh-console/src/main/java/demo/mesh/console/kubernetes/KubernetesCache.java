@@ -215,6 +215,22 @@ public class KubernetesCache {
         return Optional.ofNullable(cached).map(ownWrites::newest).map(this::copy);
     }
 
+    /**
+     * Moves whenever a DestinationRule, Service or pod changes anywhere the console watches; valid while
+     * {@link #live()}, as only the informers count changes.
+     */
+    long changesToOtherKinds() {
+        return watched.values().stream()
+                .mapToLong(w -> w.destinationRuleLists().changesSoFar() + w.serviceLists().changesSoFar()
+                        + w.podLists().changesSoFar())
+                .sum();
+    }
+
+    /** Whether every informer is synced and watching, so reads come from the cache. */
+    boolean live() {
+        return watched.values().stream().allMatch(Watched::live);
+    }
+
     /** Keeps what the console's own write returned until the informer has seen it: see the class comment. */
     void wrote(GenericKubernetesResource written) {
         ownWrites.wrote(written);

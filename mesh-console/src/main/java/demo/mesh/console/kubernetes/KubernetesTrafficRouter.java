@@ -16,6 +16,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +30,7 @@ public class KubernetesTrafficRouter implements TrafficRouter {
     private final KubernetesClient client;
     private final KubernetesCache cache;
     private final WatchedNamespaces namespaces;
+    private final ListedViews listedViews = new ListedViews();
 
     public KubernetesTrafficRouter(KubernetesClient client, KubernetesCache cache, ConsoleConfiguration configuration) {
         this.client = client;
@@ -39,11 +41,14 @@ public class KubernetesTrafficRouter implements TrafficRouter {
     /** Only read to show: see {@link KubernetesCache#allVirtualServices()}. */
     @Override
     public List<StoredVirtualService> list() {
-        return cache.allVirtualServices().stream()
-                .map(VirtualServiceDocument::new)
-                .filter(doc -> !doc.weightedRoutes().isEmpty())
-                .map(this::stored)
-                .toList();
+        // Views are reused only while the cache is live: it counts the changes they depend on.
+        long otherChanges = cache.changesToOtherKinds();
+        boolean live = cache.live();
+        List<GenericKubernetesResource> virtualServices = cache.allVirtualServices();
+        if (live) {
+            return listedViews.of(virtualServices, otherChanges, this::storedIfWeighted);
+        }
+        return virtualServices.stream().map(this::storedIfWeighted).flatMap(Optional::stream).toList();
     }
 
     @Override
@@ -72,6 +77,11 @@ public class KubernetesTrafficRouter implements TrafficRouter {
     @Override
     public AutoCloseable watch(Consumer<RouteChange> listener) {
         return cache.onVirtualServiceChange(new VirtualServiceChanges(this::viewIfWeighted, listener));
+    }
+
+    private Optional<StoredVirtualService> storedIfWeighted(GenericKubernetesResource resource) {
+        VirtualServiceDocument doc = new VirtualServiceDocument(resource);
+        return doc.weightedRoutes().isEmpty() ? Optional.empty() : Optional.of(stored(doc));
     }
 
     private VirtualServiceRoutes viewIfWeighted(GenericKubernetesResource resource) {

@@ -49,7 +49,8 @@ final class NamespaceLists<T extends HasMetadata> implements ResourceEventHandle
         return objects.stream().sorted(Comparator.comparing(o -> o.getMetadata().getName())).toList();
     }
 
-    private synchronized long changesSoFar() {
+    /** How many changes the informer has handed on: a count that moves whenever any of its objects changes. */
+    synchronized long changesSoFar() {
         return changes;
     }
 

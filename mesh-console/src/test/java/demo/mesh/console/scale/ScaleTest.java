@@ -6,6 +6,7 @@ import demo.mesh.console.ConsoleClient.Response;
 import demo.mesh.console.StandInTest;
 import demo.mesh.console.kubernetes.CacheCaughtUp;
 import demo.mesh.console.kubernetes.KubernetesCache;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ import static demo.mesh.console.RouteAssertions.assertStoredWeights;
 import static demo.mesh.console.RouteAssertions.assertWeights;
 import static demo.mesh.console.RouteAssertions.route;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A console watching every namespace ({@code *}) of a mesh of 500 VirtualServices in 20 namespaces: the list holds
@@ -107,6 +111,40 @@ class ScaleTest extends StandInTest {
         assertStoredWeights(stored, 0, MESH.v1Weight(chosen, 0), 100 - MESH.v1Weight(chosen, 0));
         assertStoredWeights(stored, 1, 35, 65);
         assertStoredWeights(stored, 2, MESH.v1Weight(chosen, 2), 100 - MESH.v1Weight(chosen, 2));
+    }
+
+    /** The list reuses views of unchanged VirtualServices; a change to what a view depends on must still show. */
+    @Test
+    @Order(3)
+    @SuppressWarnings("unchecked")
+    void aDestinationRuleChangedElsewhereShowsInTheNextList() {
+        int chosen = 42;
+        ConsoleClient alice = alice();
+        assertThat(warningsOf(alice, chosen)).isEmpty();
+
+        var rules = standIn.client().genericKubernetesResources("networking.istio.io/v1", "DestinationRule")
+                .inNamespace(MESH.namespace(chosen));
+        GenericKubernetesResource rule = rules.withName(MESH.name(chosen)).get();
+        var subsets = (List<Map<String, Object>>) ((Map<String, Object>) rule.getAdditionalProperties().get("spec"))
+                .get("subsets");
+        subsets.get(1).put("name", "v3");
+        rules.resource(rule).update();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(warningsOf(alice, chosen))
+                .anyMatch(warning -> warning.contains("v2")));
+        assertThat(warningsOf(alice, chosen + 20)).as("a VirtualService of the same namespace").isEmpty();
+    }
+
+    private static List<String> warningsOf(ConsoleClient console, int index) {
+        for (JsonNode vs : console.get("/api/routes").json()) {
+            if (vs.path("namespace").asText().equals(MESH.namespace(index))
+                    && vs.path("name").asText().equals(MESH.name(index))) {
+                List<String> warnings = new ArrayList<>();
+                vs.path("warnings").forEach(w -> warnings.add(w.asText()));
+                return warnings;
+            }
+        }
+        throw new AssertionError("no " + MESH.namespace(index) + "/" + MESH.name(index) + " in the list");
     }
 
     @Test
