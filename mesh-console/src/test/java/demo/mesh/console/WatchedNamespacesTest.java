@@ -1,8 +1,10 @@
 package demo.mesh.console;
 
+import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +34,12 @@ class WatchedNamespacesTest {
         assertThatThrownBy(() -> WatchedNamespaces.parse(List.of("mesh-demo", "*")))
                 .hasMessage("mesh-console.namespaces mixes * with names (mesh-demo,*): use * alone for every namespace,"
                         + " or only names");
+    }
+
+    @Test
+    void aStarMixedWithNamesStopsTheConsoleAtStartUp() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("mesh-console.namespaces", "mesh-demo,*"), "test").close())
+                .hasStackTraceContaining("mesh-console.namespaces mixes * with names (mesh-demo,*)");
     }
 
     @Test

@@ -3,13 +3,8 @@ package demo.mesh.console.scale;
 import demo.mesh.console.BrowserSession;
 import demo.mesh.console.Chromium;
 import demo.mesh.console.RouteAssertions;
-import demo.mesh.console.StandInTest;
-import demo.mesh.console.kubernetes.CacheCaughtUp;
-import demo.mesh.console.kubernetes.KubernetesCache;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +13,6 @@ import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,32 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * filter narrows them by namespace and name, and a change made elsewhere redraws only its own card.
  */
 @MicronautTest
-class ScalePageBrowserTest extends StandInTest {
+class ScalePageBrowserTest extends ManyRoutesTest {
 
     @RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final ManyRoutes MESH = new ManyRoutes(500, 20);
     private static final By SECTIONS = By.cssSelector("#services > .service");
 
-    @Inject
-    KubernetesCache cache;
-
     private BrowserSession browser;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("mesh-console.namespaces", "*");
-        return properties;
-    }
-
-    @BeforeAll
-    void createTheMesh() {
-        MESH.create(standIn.client());
-        MESH.namespaceNames().forEach(ns -> CacheCaughtUp.await(cache, standIn.client(), ns));
-    }
 
     @BeforeEach
     void openBrowser() throws IOException {

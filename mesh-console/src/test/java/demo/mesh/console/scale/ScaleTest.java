@@ -3,15 +3,10 @@ package demo.mesh.console.scale;
 import com.fasterxml.jackson.databind.JsonNode;
 import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.ConsoleClient.Response;
-import demo.mesh.console.StandInTest;
-import demo.mesh.console.kubernetes.CacheCaughtUp;
-import demo.mesh.console.kubernetes.KubernetesCache;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,7 +14,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,25 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 @MicronautTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScaleTest extends StandInTest {
-
-    private static final ManyRoutes MESH = new ManyRoutes(500, 20);
-
-    @Inject
-    KubernetesCache cache;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("mesh-console.namespaces", "*");
-        return properties;
-    }
-
-    @BeforeAll
-    void createTheMesh() {
-        MESH.create(standIn.client());
-        MESH.namespaceNames().forEach(ns -> CacheCaughtUp.await(cache, standIn.client(), ns));
-    }
+class ScaleTest extends ManyRoutesTest {
 
     @Test
     @Order(1)
