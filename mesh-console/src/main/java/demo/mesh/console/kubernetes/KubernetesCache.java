@@ -266,7 +266,7 @@ public class KubernetesCache {
         });
         List<Runnable> removals = new ArrayList<>();
         watched.values().forEach(informers -> {
-            ResourceEventHandler<GenericKubernetesResource> handOver = new HandOver(handler, thread, informers.synced());
+            ResourceEventHandler<GenericKubernetesResource> handOver = new HandOver(handler, thread, informers.synced(), SYNC_WAIT);
             informers.virtualServices().addEventHandler(handOver);
             removals.add(() -> informers.virtualServices().removeEventHandler(handOver));
         });
@@ -276,39 +276,6 @@ public class KubernetesCache {
         };
     }
 
-    /** Hands each event to {@code thread}, after {@code synced}. */
-    private record HandOver(ResourceEventHandler<GenericKubernetesResource> handler, ExecutorService thread,
-                            CompletableFuture<Void> synced) implements ResourceEventHandler<GenericKubernetesResource> {
-
-        @Override
-        public void onAdd(GenericKubernetesResource added) {
-            later(() -> handler.onAdd(added));
-        }
-
-        @Override
-        public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-            later(() -> handler.onUpdate(before, after));
-        }
-
-        @Override
-        public void onDelete(GenericKubernetesResource deleted, boolean finalStateUnknown) {
-            later(() -> handler.onDelete(deleted, finalStateUnknown));
-        }
-
-        private void later(Runnable event) {
-            thread.execute(() -> {
-                try {
-                    synced.get(SYNC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (ExecutionException | TimeoutException e) {
-                    // Not all kinds synced in time: the view reads what it lacks from the API server instead.
-                }
-                event.run();
-            });
-        }
-    }
 
     @PreDestroy
     void close() {
