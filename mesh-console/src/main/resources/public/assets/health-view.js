@@ -55,9 +55,19 @@ export class HealthView {
     this.status = element.querySelector('.health-status');
     this.history = new Map();
     this.seenConnected = false;
+    this.timer = null;
     this.setRoute(vs, route);
-    this.timer = setInterval(() => this.poll(), POLL_MS);
-    this.poll();
+  }
+
+  /** Polls only while the card is on screen (see visibility.js), at once when it comes back. */
+  setOnScreen(onScreen) {
+    if (onScreen && !this.timer) {
+      this.timer = setInterval(() => this.poll(), POLL_MS);
+      this.poll();
+    } else if (!onScreen && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
   }
 
   setRoute(vs, route) {
@@ -68,7 +78,7 @@ export class HealthView {
   async poll() {
     if (this.element.isConnected) this.seenConnected = true;
     if (this.seenConnected && !this.element.isConnected) {
-      clearInterval(this.timer);
+      this.setOnScreen(false);
       return;
     }
     try {

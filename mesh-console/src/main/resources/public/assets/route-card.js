@@ -6,6 +6,7 @@ import { HealthView } from './health-view.js';
 import { RolloutPanel } from './rollout-panel.js';
 import { TrafficChart } from './traffic-chart.js';
 import { trafficFeed } from './traffic-feed.js';
+import { whileOnScreen } from './visibility.js';
 import { describe, preset, rebalance, wholePercent, TOTAL } from './split.js';
 
 let nextId = 0;
@@ -38,6 +39,10 @@ export class RouteCard {
     this.headerCanaries = new HeaderCanaryPanel(this.element.querySelector('.header-canaries'), vs, route,
       (applied) => this.onApplied(applied));
     this.setEditable(canEdit);
+    whileOnScreen(this.element, (onScreen) => {
+      this.health.setOnScreen(onScreen);
+      trafficFeed.setOnScreen(this.chart, onScreen);
+    });
   }
 
   destinationRow(destination, index) {

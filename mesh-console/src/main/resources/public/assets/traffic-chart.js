@@ -22,6 +22,7 @@ export class TrafficChart {
     this.shiftLine = element.querySelector('.shift-line');
     this.seconds = [];
     this.seenConnected = false;
+    this.onScreen = false; // set by the traffic feed: only charts on screen are drawn each second
     this.setRoute(vs, route);
   }
 

@@ -42,12 +42,17 @@ class TrafficFeed {
     this.connectionListeners.push(listener);
   }
 
-  /** A chart shows what is known at once, then every update until its card leaves the page. */
+  /** A chart gets every shift report until its card leaves the page; seconds only while it is on screen. */
   attach(chart) {
     this.charts.add(chart);
-    chart.render(this.window());
     const shift = this.shifts.get(chart.key());
     if (shift) chart.showShift(shift);
+  }
+
+  /** Draws the chart at once when its card comes on screen, and keeps it drawn until the card leaves the screen. */
+  setOnScreen(chart, onScreen) {
+    chart.onScreen = onScreen;
+    if (onScreen) chart.render(this.window());
   }
 
   /** The seconds of the last minute that has data, oldest first. */
@@ -64,7 +69,7 @@ class TrafficFeed {
       if (time <= latest - WINDOW_SECONDS * 1000) this.seconds.delete(time);
     }
     const window = this.window();
-    this.liveCharts().forEach((chart) => chart.render(window));
+    this.liveCharts().filter((chart) => chart.onScreen).forEach((chart) => chart.render(window));
   }
 
   addShift(shift) {

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param mode       which {@link demo.mesh.console.routing.TrafficRouter} serves the routes
  *                   ({@code MESH_CONSOLE_MODE}); an unknown mode stops the console at start-up
- * @param namespaces the namespaces whose VirtualServices are listed and watched ({@code MESH_CONSOLE_NAMESPACES})
+ * @param namespaces the namespaces whose VirtualServices are listed and watched ({@code MESH_CONSOLE_NAMESPACES}),
+ *                   or {@code *} alone for every namespace; see {@link WatchedNamespaces}
  */
 @ConfigurationProperties(ConsoleConfiguration.PREFIX)
 public record ConsoleConfiguration(
@@ -20,4 +21,13 @@ public record ConsoleConfiguration(
         @NotEmpty @Bindable(defaultValue = "mesh-demo") List<String> namespaces) {
 
     public static final String PREFIX = "mesh-console";
+
+    public ConsoleConfiguration {
+        // Parsed here so that a bad list stops the start-up with its reason, not the first request.
+        WatchedNamespaces.parse(namespaces);
+    }
+
+    public WatchedNamespaces watched() {
+        return WatchedNamespaces.parse(namespaces);
+    }
 }

@@ -30,7 +30,7 @@ class StartupLog {
     void onStartup(ServerStartupEvent event) {
         String version = Objects.requireNonNullElse(MeshConsole.class.getPackage().getImplementationVersion(), "dev");
         LOG.info("mesh-console {} mode={} namespaces={} http={} sign-in={} open-reads={}", version, console.mode(),
-                String.join(",", console.namespaces()), event.getSource().getPort(),
+                console.watched(), event.getSource().getPort(),
                 signIn,
                 auth.openReads());
     }

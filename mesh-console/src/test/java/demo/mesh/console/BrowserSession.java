@@ -101,6 +101,10 @@ public final class BrowserSession implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    public List<WebElement> findElements(By by) {
+        return driver.findElements(by);
+    }
+
     /** Fills in and submits the sign-in form; callers wait for whatever signing in enables for them. */
     public void submitSignIn(String username, String password) {
         driver.findElement(By.name("username")).sendKeys(username);

@@ -24,8 +24,10 @@ public final class RbacCheck implements Check {
         for (String kind : List.of("ClusterRole", "ClusterRoleBinding")) {
             manifests.ofKind(kind).forEach(m -> findings.add(Code.RBAC_CLUSTER_WIDE.on(m, "kind")));
         }
-        for (Manifest role : manifests.ofKind("Role")) {
-            findings.addAll(checkRules(role));
+        // A ClusterRole is refused above, but where one is accepted on purpose (k8s/components/all-namespaces)
+        // its rules must still be exact.
+        for (String kind : List.of("Role", "ClusterRole")) {
+            manifests.ofKind(kind).forEach(role -> findings.addAll(checkRules(role)));
         }
         for (Manifest binding : manifests.ofKind("RoleBinding")) {
             findings.addAll(checkBinding(manifests, binding));

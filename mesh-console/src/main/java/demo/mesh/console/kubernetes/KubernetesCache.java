@@ -1,6 +1,7 @@
 package demo.mesh.console.kubernetes;
 
 import demo.mesh.console.ConsoleConfiguration;
+import demo.mesh.console.WatchedNamespaces;
 import io.fabric8.istio.api.networking.v1.DestinationRule;
 import io.fabric8.istio.client.IstioClient;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -41,7 +43,9 @@ import java.util.stream.Stream;
 /**
  * What the console reads from the Kubernetes API, kept by fabric8 shared informers the way controllers keep it: one
  * list and one watch per kind and watched namespace (VirtualServices, DestinationRules, Services, pods), so showing
- * the routes costs the API server nothing and a shift costs only its write and its Event.
+ * the routes costs the API server nothing and a shift costs only its write and its Event. Watching every namespace
+ * ({@code *}) is one list and one watch per kind for the whole cluster; reads then take one namespace from the
+ * informers' namespace index, so a read costs what it costs with the namespace watched alone.
  *
  * <p>A cache is only as good as its watch. While an informer has not synced or is re-watching (the API server went
  * away, or dropped the connection), reads of that namespace go to the API server itself: a person is never shown a
@@ -70,17 +74,29 @@ public class KubernetesCache {
     /** How long a change waits for its namespace's first sync before its view is read from the API server. */
     private static final Duration SYNC_WAIT = Duration.ofSeconds(30);
 
+    /** How long a read right after start-up waits for the first sync before it asks the API server. */
+    private static final Duration FIRST_SYNC_WAIT = Duration.ofSeconds(2);
+
     private final KubernetesClient client;
     private final IstioClient istio;
+    /** By namespace, or one entry under {@link WatchedNamespaces#ALL} when every namespace is watched. */
     private final Map<String, Watched> watched = new LinkedHashMap<>();
+    private final List<String> namedNamespaces;
+    private final boolean everyNamespace;
     private final OwnWrites ownWrites = new OwnWrites();
 
-    /** The informers of one namespace, and when all four first synced. */
+    /**
+     * The informers of one namespace (or of all), when all four first synced, and the sorted lists of the kinds
+     * that are only looked at.
+     */
     private record Watched(SharedIndexInformer<GenericKubernetesResource> virtualServices,
                            SharedIndexInformer<DestinationRule> destinationRules,
                            SharedIndexInformer<Service> services,
                            SharedIndexInformer<Pod> pods,
-                           CompletableFuture<Void> synced) {
+                           CompletableFuture<Void> synced,
+                           NamespaceLists<DestinationRule> destinationRuleLists,
+                           NamespaceLists<Service> serviceLists,
+                           NamespaceLists<Pod> podLists) {
 
         Watched(SharedIndexInformer<GenericKubernetesResource> virtualServices,
                 SharedIndexInformer<DestinationRule> destinationRules, SharedIndexInformer<Service> services,
@@ -88,7 +104,8 @@ public class KubernetesCache {
             this(virtualServices, destinationRules, services, pods, CompletableFuture.allOf(
                     Stream.of(virtualServices, destinationRules, services, pods)
                             .map(informer -> informer.start().toCompletableFuture())
-                            .toArray(CompletableFuture[]::new)));
+                            .toArray(CompletableFuture[]::new)),
+                    new NamespaceLists<>(destinationRules), new NamespaceLists<>(services), new NamespaceLists<>(pods));
         }
 
         boolean live() {
@@ -104,26 +121,84 @@ public class KubernetesCache {
     public KubernetesCache(KubernetesClient client, IstioClient istio, ConsoleConfiguration configuration) {
         this.client = client;
         this.istio = istio;
-        for (String ns : configuration.namespaces()) {
-            SharedIndexInformer<GenericKubernetesResource> virtualServices =
-                    inform(virtualServices().inNamespace(ns), "VirtualServices", ns);
-            virtualServices.addEventHandler(ownWrites.catchingUp());
-            watched.put(ns, new Watched(virtualServices,
-                    inform(istio.v1().destinationRules().inNamespace(ns), "DestinationRules", ns),
-                    inform(client.services().inNamespace(ns), "Services", ns),
-                    inform(client.pods().inNamespace(ns), "pods", ns)));
+        WatchedNamespaces namespaces = configuration.watched();
+        namedNamespaces = namespaces.names();
+        everyNamespace = namespaces.all();
+        if (everyNamespace) {
+            watch(WatchedNamespaces.ALL, virtualServices().inAnyNamespace(),
+                    istio.v1().destinationRules().inAnyNamespace(), client.services().inAnyNamespace(),
+                    client.pods().inAnyNamespace());
         }
+        for (String ns : namespaces.names()) {
+            watch(ns, virtualServices().inNamespace(ns), istio.v1().destinationRules().inNamespace(ns),
+                    client.services().inNamespace(ns), client.pods().inNamespace(ns));
+        }
+    }
+
+    private void watch(String namespace, Informable<GenericKubernetesResource> virtualServices,
+                       Informable<DestinationRule> destinationRules, Informable<Service> services, Informable<Pod> pods) {
+        SharedIndexInformer<GenericKubernetesResource> vsInformer = inform(virtualServices, "VirtualServices", namespace);
+        vsInformer.addEventHandler(ownWrites.catchingUp());
+        watched.put(namespace, new Watched(vsInformer, inform(destinationRules, "DestinationRules", namespace),
+                inform(services, "Services", namespace), inform(pods, "pods", namespace)));
+    }
+
+    /**
+     * Whether reads may come from {@code informers}. Right after start-up a read waits a moment for the first sync:
+     * answering from the API server instead would take a list of each kind per VirtualService shown, hundreds of
+     * calls for a large mesh at the moment the console lists the whole cluster anyway.
+     */
+    private static boolean usable(Watched informers) {
+        if (informers == null) {
+            return false;
+        }
+        if (!informers.synced().isDone()) {
+            try {
+                informers.synced().get(FIRST_SYNC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // Not synced in time (the API server is away?): read from the API server, which says so.
+            }
+        }
+        return informers.live();
+    }
+
+    /** The informers holding {@code namespace}, or null when it is not watched. */
+    private Watched informersOf(String namespace) {
+        return watched.get(everyNamespace ? WatchedNamespaces.ALL : namespace);
+    }
+
+    /**
+     * Every VirtualService of every watched namespace, by namespace and name, to read and never edit: the cached
+     * objects themselves, as copying 500 of them was a third of the cost of listing the routes. Edits start from
+     * {@link #virtualService(String, String)}, which copies. Listed from the API server (one call for the cluster)
+     * while a watch is down, as {@link #virtualServices(String)} is.
+     */
+    List<GenericKubernetesResource> allVirtualServices() {
+        if (!everyNamespace) {
+            return namedNamespaces.stream().flatMap(ns -> virtualServices(ns).stream()).toList();
+        }
+        Watched informers = watched.get(WatchedNamespaces.ALL);
+        List<GenericKubernetesResource> all = usable(informers) ? informers.virtualServices().getStore().list()
+                : KubernetesCalls.listIstio("VirtualServices in every namespace",
+                        () -> virtualServices().inAnyNamespace().list().getItems());
+        return all.stream()
+                .sorted(Comparator.comparing((GenericKubernetesResource vs) -> vs.getMetadata().getNamespace())
+                        .thenComparing(vs -> vs.getMetadata().getName()))
+                .map(ownWrites::newest)
+                .toList();
     }
 
     /** Every VirtualService of {@code namespace}, copies the caller may edit. */
     List<GenericKubernetesResource> virtualServices(String namespace) {
-        Watched informers = watched.get(namespace);
-        if (informers == null || !informers.live()) {
+        Watched informers = informersOf(namespace);
+        if (!usable(informers)) {
             return KubernetesCalls.listIstio("VirtualServices in namespace " + namespace,
                     () -> virtualServices().inNamespace(namespace).list().getItems());
         }
         List<GenericKubernetesResource> all = new ArrayList<>();
-        for (GenericKubernetesResource cached : byName(informers.virtualServices().getStore().list())) {
+        for (GenericKubernetesResource cached : inNamespace(informers.virtualServices(), namespace)) {
             all.add(copy(ownWrites.newest(cached)));
         }
         return all;
@@ -131,13 +206,29 @@ public class KubernetesCache {
 
     /** One VirtualService, a copy the caller may edit, or empty when there is none. */
     Optional<GenericKubernetesResource> virtualService(String namespace, String name) {
-        Watched informers = watched.get(namespace);
-        if (informers == null || !informers.live()) {
+        Watched informers = informersOf(namespace);
+        if (!usable(informers)) {
             return Optional.ofNullable(KubernetesCalls.call("VirtualService " + namespace + "/" + name,
                     () -> virtualServices().inNamespace(namespace).withName(name).get()));
         }
         GenericKubernetesResource cached = informers.virtualServices().getStore().getByKey(namespace + "/" + name);
         return Optional.ofNullable(cached).map(ownWrites::newest).map(this::copy);
+    }
+
+    /**
+     * Moves whenever a DestinationRule, Service or pod changes anywhere the console watches; valid while
+     * {@link #live()}, as only the informers count changes.
+     */
+    long changesToOtherKinds() {
+        return watched.values().stream()
+                .mapToLong(w -> w.destinationRuleLists().changesSoFar() + w.serviceLists().changesSoFar()
+                        + w.podLists().changesSoFar())
+                .sum();
+    }
+
+    /** Whether every informer is synced and watching, so reads come from the cache. */
+    boolean live() {
+        return watched.values().stream().allMatch(Watched::live);
     }
 
     /** Keeps what the console's own write returned until the informer has seen it: see the class comment. */
@@ -146,18 +237,18 @@ public class KubernetesCache {
     }
 
     List<DestinationRule> destinationRules(String namespace) {
-        return read(namespace, Watched::destinationRules, () -> KubernetesCalls.listIstio(
+        return read(namespace, Watched::destinationRuleLists, () -> KubernetesCalls.listIstio(
                 "DestinationRules in namespace " + namespace,
                 () -> istio.v1().destinationRules().inNamespace(namespace).list().getItems()));
     }
 
     List<Service> services(String namespace) {
-        return read(namespace, Watched::services, () -> KubernetesCalls.call("Services in namespace " + namespace,
+        return read(namespace, Watched::serviceLists, () -> KubernetesCalls.call("Services in namespace " + namespace,
                 () -> client.services().inNamespace(namespace).list().getItems()));
     }
 
     List<Pod> pods(String namespace) {
-        return read(namespace, Watched::pods, () -> KubernetesCalls.call("pods in namespace " + namespace,
+        return read(namespace, Watched::podLists, () -> KubernetesCalls.call("pods in namespace " + namespace,
                 () -> client.pods().inNamespace(namespace).list().getItems()));
     }
 
@@ -175,7 +266,7 @@ public class KubernetesCache {
         });
         List<Runnable> removals = new ArrayList<>();
         watched.values().forEach(informers -> {
-            ResourceEventHandler<GenericKubernetesResource> handOver = new HandOver(handler, thread, informers.synced());
+            ResourceEventHandler<GenericKubernetesResource> handOver = new HandOver(handler, thread, informers.synced(), SYNC_WAIT);
             informers.virtualServices().addEventHandler(handOver);
             removals.add(() -> informers.virtualServices().removeEventHandler(handOver));
         });
@@ -185,39 +276,6 @@ public class KubernetesCache {
         };
     }
 
-    /** Hands each event to {@code thread}, after {@code synced}. */
-    private record HandOver(ResourceEventHandler<GenericKubernetesResource> handler, ExecutorService thread,
-                            CompletableFuture<Void> synced) implements ResourceEventHandler<GenericKubernetesResource> {
-
-        @Override
-        public void onAdd(GenericKubernetesResource added) {
-            later(() -> handler.onAdd(added));
-        }
-
-        @Override
-        public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-            later(() -> handler.onUpdate(before, after));
-        }
-
-        @Override
-        public void onDelete(GenericKubernetesResource deleted, boolean finalStateUnknown) {
-            later(() -> handler.onDelete(deleted, finalStateUnknown));
-        }
-
-        private void later(Runnable event) {
-            thread.execute(() -> {
-                try {
-                    synced.get(SYNC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (ExecutionException | TimeoutException e) {
-                    // Not all kinds synced in time: the view reads what it lacks from the API server instead.
-                }
-                event.run();
-            });
-        }
-    }
 
     @PreDestroy
     void close() {
@@ -228,19 +286,20 @@ public class KubernetesCache {
      * Read-only objects of the cache, as they are: DestinationRules, Services and pods are only looked at, never
      * edited, so they are not copied.
      */
-    private <T extends HasMetadata> List<T> read(String namespace, Function<Watched, SharedIndexInformer<T>> kind,
+    private <T extends HasMetadata> List<T> read(String namespace, Function<Watched, NamespaceLists<T>> kind,
                                                   Supplier<List<T>> direct) {
-        Watched informers = watched.get(namespace);
-        if (informers == null || !informers.live()) {
+        Watched informers = informersOf(namespace);
+        if (!usable(informers)) {
             return direct.get();
         }
-        return byName(kind.apply(informers).getStore().list());
+        return kind.apply(informers).in(namespace);
     }
 
-    /** In the order the API server lists them, so what is shown (and which rule a message names) does not vary. */
-    private static <T extends HasMetadata> List<T> byName(List<T> objects) {
-        return objects.stream().sorted(Comparator.comparing(o -> o.getMetadata().getName())).toList();
+    /** From the namespace index every fabric8 informer keeps: the same whether it watches one namespace or all. */
+    private static <T extends HasMetadata> List<T> inNamespace(SharedIndexInformer<T> informer, String namespace) {
+        return NamespaceLists.byName(informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace));
     }
+
 
     private GenericKubernetesResource copy(GenericKubernetesResource resource) {
         return client.getKubernetesSerialization().clone(resource);

@@ -1,6 +1,7 @@
 package demo.mesh.console.kubernetes;
 
 import demo.mesh.console.ConsoleConfiguration;
+import demo.mesh.console.WatchedNamespaces;
 import demo.mesh.console.routing.RouteChange;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.RoutingException;
@@ -15,6 +16,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,29 +29,33 @@ public class KubernetesTrafficRouter implements TrafficRouter {
 
     private final KubernetesClient client;
     private final KubernetesCache cache;
-    private final List<String> namespaces;
+    private final WatchedNamespaces namespaces;
+    private final ListedViews listedViews = new ListedViews();
 
     public KubernetesTrafficRouter(KubernetesClient client, KubernetesCache cache, ConsoleConfiguration configuration) {
         this.client = client;
         this.cache = cache;
-        this.namespaces = configuration.namespaces();
+        this.namespaces = configuration.watched();
     }
 
+    /** Only read to show: see {@link KubernetesCache#allVirtualServices()}. */
     @Override
     public List<StoredVirtualService> list() {
-        return namespaces.stream()
-                .flatMap(ns -> cache.virtualServices(ns).stream())
-                .map(VirtualServiceDocument::new)
-                .filter(doc -> !doc.weightedRoutes().isEmpty())
-                .map(this::stored)
-                .toList();
+        // Views are reused only while the cache is live: it counts the changes they depend on.
+        long otherChanges = cache.changesToOtherKinds();
+        boolean live = cache.live();
+        List<GenericKubernetesResource> virtualServices = cache.allVirtualServices();
+        if (live) {
+            return listedViews.of(virtualServices, otherChanges, this::storedIfWeighted);
+        }
+        return virtualServices.stream().map(this::storedIfWeighted).flatMap(Optional::stream).toList();
     }
 
     @Override
     public StoredVirtualService read(RouteRef ref) {
         if (!namespaces.contains(ref.namespace())) {
             throw RoutingException.notFound("namespace " + ref.namespace() + " is not watched by this console (watched: "
-                    + String.join(", ", namespaces) + ")");
+                    + namespaces + ")");
         }
         GenericKubernetesResource resource = cache.virtualService(ref.namespace(), ref.name())
                 .orElseThrow(() -> RoutingException.notFound(describe(ref) + " not found"));
@@ -71,6 +77,11 @@ public class KubernetesTrafficRouter implements TrafficRouter {
     @Override
     public AutoCloseable watch(Consumer<RouteChange> listener) {
         return cache.onVirtualServiceChange(new VirtualServiceChanges(this::viewIfWeighted, listener));
+    }
+
+    private Optional<StoredVirtualService> storedIfWeighted(GenericKubernetesResource resource) {
+        VirtualServiceDocument doc = new VirtualServiceDocument(resource);
+        return doc.weightedRoutes().isEmpty() ? Optional.empty() : Optional.of(stored(doc));
     }
 
     private VirtualServiceRoutes viewIfWeighted(GenericKubernetesResource resource) {

@@ -14,7 +14,10 @@ import java.util.function.Consumer;
  */
 public interface TrafficRouter {
 
-    /** Every watched VirtualService that has at least one weighted HTTP route, in any order. */
+    /**
+     * Every watched VirtualService that has at least one weighted HTTP route, in any order, to show: an edit starts
+     * from {@link #read}, whose document the router may hand over for editing.
+     */
     List<StoredVirtualService> list();
 
     /**
