@@ -96,7 +96,8 @@ public class KubernetesCache {
                            CompletableFuture<Void> synced,
                            NamespaceLists<DestinationRule> destinationRuleLists,
                            NamespaceLists<Service> serviceLists,
-                           NamespaceLists<Pod> podLists) {
+                           NamespaceLists<Pod> podLists,
+                           long startedNanos) {
 
         Watched(SharedIndexInformer<GenericKubernetesResource> virtualServices,
                 SharedIndexInformer<DestinationRule> destinationRules, SharedIndexInformer<Service> services,
@@ -105,7 +106,14 @@ public class KubernetesCache {
                     Stream.of(virtualServices, destinationRules, services, pods)
                             .map(informer -> informer.start().toCompletableFuture())
                             .toArray(CompletableFuture[]::new)),
-                    new NamespaceLists<>(destinationRules), new NamespaceLists<>(services), new NamespaceLists<>(pods));
+                    new NamespaceLists<>(destinationRules), new NamespaceLists<>(services), new NamespaceLists<>(pods),
+                    System.nanoTime());
+        }
+
+        /** What is left of {@link #FIRST_SYNC_WAIT} since the informers started; zero once it has passed. */
+        long firstSyncWaitLeftMillis() {
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+            return Math.max(0, FIRST_SYNC_WAIT.toMillis() - elapsed);
         }
 
         boolean live() {
@@ -144,17 +152,19 @@ public class KubernetesCache {
     }
 
     /**
-     * Whether reads may come from {@code informers}. Right after start-up a read waits a moment for the first sync:
-     * answering from the API server instead would take a list of each kind per VirtualService shown, hundreds of
-     * calls for a large mesh at the moment the console lists the whole cluster anyway.
+     * Whether reads may come from {@code informers}. In the first moments after start-up a read waits for the first
+     * sync: answering from the API server instead would take a list of each kind per VirtualService shown, hundreds
+     * of calls for a large mesh at the moment the console lists the whole cluster anyway. Only then: an API server
+     * that never answers must not add that wait to every read, which has its own bound (two request timeouts).
      */
     private static boolean usable(Watched informers) {
         if (informers == null) {
             return false;
         }
-        if (!informers.synced().isDone()) {
+        long waitLeft = informers.firstSyncWaitLeftMillis();
+        if (!informers.synced().isDone() && waitLeft > 0) {
             try {
-                informers.synced().get(FIRST_SYNC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                informers.synced().get(waitLeft, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
