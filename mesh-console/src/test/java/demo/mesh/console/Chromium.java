@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 import java.io.IOException;
@@ -22,6 +23,15 @@ import java.util.function.Function;
 public final class Chromium implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     private final List<BrowserSession> opened = new ArrayList<>();
+
+    /** The page's own status line, which says why when something did not load: shown in a failed wait. */
+    public static final Function<WebDriver, String> PAGE_STATUS =
+            driver -> "page status: " + driver.findElement(By.id("status")).getText();
+
+    /** Opens the console page on {@code consolePort}, a failed wait showing its {@link #PAGE_STATUS}. */
+    public BrowserSession openConsole(int consolePort, Duration wait) throws IOException {
+        return open(consolePort, wait, PAGE_STATUS);
+    }
 
     /** Opens the console page on {@code consolePort}; see {@link BrowserSession#open}. Closed after the test. */
     public BrowserSession open(int consolePort, Duration wait, Function<WebDriver, String> pageStatus)

@@ -38,8 +38,7 @@ class ConsolePageBrowserTest extends StandInTest {
     void openBrowser() throws IOException {
         standIn.clear();
         standIn.apply("logic-app.yaml");
-        browser = CHROMIUM.open(server.getPort(), WAIT,
-                driver -> "page status: " + driver.findElement(By.id("status")).getText());
+        browser = CHROMIUM.openConsole(server.getPort(), WAIT);
         waitFor(ExpectedConditions.visibilityOfElementLocated(card()));
     }
 

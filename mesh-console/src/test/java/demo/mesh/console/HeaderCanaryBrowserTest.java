@@ -39,8 +39,7 @@ class HeaderCanaryBrowserTest extends StandInTest {
     @BeforeEach
     void openBrowser() throws IOException {
         standIn.reset("logic-app.yaml");
-        browser = CHROMIUM.open(server.getPort(), WAIT,
-                driver -> "page status: " + driver.findElement(By.id("status")).getText());
+        browser = CHROMIUM.openConsole(server.getPort(), WAIT);
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(CARD)));
         browser.submitSignIn("alice", "test-password-1");
         waitFor(driver -> field("header").isEnabled());

@@ -42,7 +42,7 @@ class HealthCardBrowserTest extends RecordedTrafficTest {
     @Test
     void v2sSuccessRateDropsAndTurnsRedWhenItStartsFailing() throws IOException {
         browser = CHROMIUM.open(server.getPort(), WAIT,
-                driver -> "page status: " + driver.findElement(By.id("status")).getText()
+                driver -> Chromium.PAGE_STATUS.apply(driver)
                         + " | health: " + driver.findElement(CARD).findElement(By.cssSelector(".health")).getText());
         browser.waitFor(driver -> successRate("v2").equals("100.0%") && successRate("v1").equals("100.0%"));
         assertThat(row("v2").getAttribute("class")).doesNotContain("worse");

@@ -38,7 +38,7 @@ class TrafficChartBrowserTest extends LoadTestBase {
     void openBrowserAndSignIn() throws IOException {
         // The page's own lines say why when something did not load; show them in the failure.
         browser = CHROMIUM.open(server.getPort(), WAIT,
-                driver -> "page status: " + driver.findElement(By.id("status")).getText()
+                driver -> Chromium.PAGE_STATUS.apply(driver)
                         + " | load: " + driver.findElement(By.id("load-status")).getText()
                         + " " + driver.findElement(By.id("load-message")).getText());
         waitFor(ExpectedConditions.visibilityOfElementLocated(CARD));

@@ -37,8 +37,7 @@ class RolloutPanelBrowserTest extends RolloutStandInTest {
     @BeforeEach
     void openBrowser() throws IOException {
         freshRoute();
-        browser = CHROMIUM.open(server.getPort(), WAIT,
-                driver -> "page status: " + driver.findElement(By.id("status")).getText());
+        browser = CHROMIUM.openConsole(server.getPort(), WAIT);
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-route='logic-app-split']")));
     }
 

@@ -35,8 +35,7 @@ class ScalePageBrowserTest extends ManyRoutesTest {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        browser = CHROMIUM.open(server.getPort(), WAIT,
-                driver -> "page status: " + driver.findElement(By.id("status")).getText());
+        browser = CHROMIUM.openConsole(server.getPort(), WAIT);
         browser.waitFor(driver -> count().startsWith("Showing"));
     }
 

@@ -36,8 +36,7 @@ class RolesPageBrowserTest extends TeamUsersTest {
     @BeforeEach
     void openBrowser() throws IOException {
         standIn.reset("logic-app.yaml");
-        browser = CHROMIUM.open(server.getPort(), WAIT,
-                driver -> "page status: " + driver.findElement(By.id("status")).getText());
+        browser = CHROMIUM.openConsole(server.getPort(), WAIT);
         browser.waitFor(ExpectedConditions.visibilityOfElementLocated(CARD));
     }
 
