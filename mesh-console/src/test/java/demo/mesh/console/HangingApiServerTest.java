@@ -56,7 +56,7 @@ class HangingApiServerTest implements TestPropertyProvider {
 
     /**
      * In its first 2 s a console waits for its informers' first sync before reading from the API server directly
-     * (see KubernetesCache); one read past start-up takes that, so what is measured below is every later read.
+     * (see WatchedKinds); one read past start-up takes that, so what is measured below is every later read.
      */
     @BeforeAll
     void pastStartUp() {

@@ -30,15 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * What the console reads from the Kubernetes API, kept by fabric8 shared informers the way controllers keep it: one
@@ -74,57 +69,13 @@ public class KubernetesCache {
     /** How long a change waits for its namespace's first sync before its view is read from the API server. */
     private static final Duration SYNC_WAIT = Duration.ofSeconds(30);
 
-    /** How long a read right after start-up waits for the first sync before it asks the API server. */
-    private static final Duration FIRST_SYNC_WAIT = Duration.ofSeconds(2);
-
     private final KubernetesClient client;
     private final IstioClient istio;
     /** By namespace, or one entry under {@link WatchedNamespaces#ALL} when every namespace is watched. */
-    private final Map<String, Watched> watched = new LinkedHashMap<>();
+    private final Map<String, WatchedKinds> watched = new LinkedHashMap<>();
     private final List<String> namedNamespaces;
     private final boolean everyNamespace;
     private final OwnWrites ownWrites = new OwnWrites();
-
-    /**
-     * The informers of one namespace (or of all), when all four first synced, and the sorted lists of the kinds
-     * that are only looked at.
-     */
-    private record Watched(SharedIndexInformer<GenericKubernetesResource> virtualServices,
-                           SharedIndexInformer<DestinationRule> destinationRules,
-                           SharedIndexInformer<Service> services,
-                           SharedIndexInformer<Pod> pods,
-                           CompletableFuture<Void> synced,
-                           NamespaceLists<DestinationRule> destinationRuleLists,
-                           NamespaceLists<Service> serviceLists,
-                           NamespaceLists<Pod> podLists,
-                           long startedNanos) {
-
-        Watched(SharedIndexInformer<GenericKubernetesResource> virtualServices,
-                SharedIndexInformer<DestinationRule> destinationRules, SharedIndexInformer<Service> services,
-                SharedIndexInformer<Pod> pods) {
-            this(virtualServices, destinationRules, services, pods, CompletableFuture.allOf(
-                    Stream.of(virtualServices, destinationRules, services, pods)
-                            .map(informer -> informer.start().toCompletableFuture())
-                            .toArray(CompletableFuture[]::new)),
-                    new NamespaceLists<>(destinationRules), new NamespaceLists<>(services), new NamespaceLists<>(pods),
-                    System.nanoTime());
-        }
-
-        /** What is left of {@link #FIRST_SYNC_WAIT} since the informers started; zero once it has passed. */
-        long firstSyncWaitLeftMillis() {
-            long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-            return Math.max(0, FIRST_SYNC_WAIT.toMillis() - elapsed);
-        }
-
-        boolean live() {
-            return Stream.of(virtualServices, destinationRules, services, pods)
-                    .allMatch(informer -> informer.hasSynced() && informer.isWatching());
-        }
-
-        void close() {
-            Stream.of(virtualServices, destinationRules, services, pods).forEach(SharedIndexInformer::close);
-        }
-    }
 
     public KubernetesCache(KubernetesClient client, IstioClient istio, ConsoleConfiguration configuration) {
         this.client = client;
@@ -147,35 +98,12 @@ public class KubernetesCache {
                        Informable<DestinationRule> destinationRules, Informable<Service> services, Informable<Pod> pods) {
         SharedIndexInformer<GenericKubernetesResource> vsInformer = inform(virtualServices, "VirtualServices", namespace);
         vsInformer.addEventHandler(ownWrites.catchingUp());
-        watched.put(namespace, new Watched(vsInformer, inform(destinationRules, "DestinationRules", namespace),
+        watched.put(namespace, new WatchedKinds(vsInformer, inform(destinationRules, "DestinationRules", namespace),
                 inform(services, "Services", namespace), inform(pods, "pods", namespace)));
     }
 
-    /**
-     * Whether reads may come from {@code informers}. In the first moments after start-up a read waits for the first
-     * sync: answering from the API server instead would take a list of each kind per VirtualService shown, hundreds
-     * of calls for a large mesh at the moment the console lists the whole cluster anyway. Only then: an API server
-     * that never answers must not add that wait to every read, which has its own bound (two request timeouts).
-     */
-    private static boolean usable(Watched informers) {
-        if (informers == null) {
-            return false;
-        }
-        long waitLeft = informers.firstSyncWaitLeftMillis();
-        if (!informers.synced().isDone() && waitLeft > 0) {
-            try {
-                informers.synced().get(waitLeft, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // Not synced in time (the API server is away?): read from the API server, which says so.
-            }
-        }
-        return informers.live();
-    }
-
     /** The informers holding {@code namespace}, or null when it is not watched. */
-    private Watched informersOf(String namespace) {
+    private WatchedKinds informersOf(String namespace) {
         return watched.get(everyNamespace ? WatchedNamespaces.ALL : namespace);
     }
 
@@ -189,8 +117,8 @@ public class KubernetesCache {
         if (!everyNamespace) {
             return namedNamespaces.stream().flatMap(ns -> virtualServices(ns).stream()).toList();
         }
-        Watched informers = watched.get(WatchedNamespaces.ALL);
-        List<GenericKubernetesResource> all = usable(informers) ? informers.virtualServices().getStore().list()
+        WatchedKinds informers = watched.get(WatchedNamespaces.ALL);
+        List<GenericKubernetesResource> all = (informers != null && informers.readFromCache()) ? informers.virtualServices().getStore().list()
                 : KubernetesCalls.listIstio("VirtualServices in every namespace",
                         () -> virtualServices().inAnyNamespace().list().getItems());
         return all.stream()
@@ -202,8 +130,8 @@ public class KubernetesCache {
 
     /** Every VirtualService of {@code namespace}, copies the caller may edit. */
     List<GenericKubernetesResource> virtualServices(String namespace) {
-        Watched informers = informersOf(namespace);
-        if (!usable(informers)) {
+        WatchedKinds informers = informersOf(namespace);
+        if (!(informers != null && informers.readFromCache())) {
             return KubernetesCalls.listIstio("VirtualServices in namespace " + namespace,
                     () -> virtualServices().inNamespace(namespace).list().getItems());
         }
@@ -216,8 +144,8 @@ public class KubernetesCache {
 
     /** One VirtualService, a copy the caller may edit, or empty when there is none. */
     Optional<GenericKubernetesResource> virtualService(String namespace, String name) {
-        Watched informers = informersOf(namespace);
-        if (!usable(informers)) {
+        WatchedKinds informers = informersOf(namespace);
+        if (!(informers != null && informers.readFromCache())) {
             return Optional.ofNullable(KubernetesCalls.call("VirtualService " + namespace + "/" + name,
                     () -> virtualServices().inNamespace(namespace).withName(name).get()));
         }
@@ -238,7 +166,7 @@ public class KubernetesCache {
 
     /** Whether every informer is synced and watching, so reads come from the cache. */
     boolean live() {
-        return watched.values().stream().allMatch(Watched::live);
+        return watched.values().stream().allMatch(WatchedKinds::live);
     }
 
     /** Keeps what the console's own write returned until the informer has seen it: see the class comment. */
@@ -247,18 +175,18 @@ public class KubernetesCache {
     }
 
     List<DestinationRule> destinationRules(String namespace) {
-        return read(namespace, Watched::destinationRuleLists, () -> KubernetesCalls.listIstio(
+        return read(namespace, WatchedKinds::destinationRuleLists, () -> KubernetesCalls.listIstio(
                 "DestinationRules in namespace " + namespace,
                 () -> istio.v1().destinationRules().inNamespace(namespace).list().getItems()));
     }
 
     List<Service> services(String namespace) {
-        return read(namespace, Watched::serviceLists, () -> KubernetesCalls.call("Services in namespace " + namespace,
+        return read(namespace, WatchedKinds::serviceLists, () -> KubernetesCalls.call("Services in namespace " + namespace,
                 () -> client.services().inNamespace(namespace).list().getItems()));
     }
 
     List<Pod> pods(String namespace) {
-        return read(namespace, Watched::podLists, () -> KubernetesCalls.call("pods in namespace " + namespace,
+        return read(namespace, WatchedKinds::podLists, () -> KubernetesCalls.call("pods in namespace " + namespace,
                 () -> client.pods().inNamespace(namespace).list().getItems()));
     }
 
@@ -286,20 +214,19 @@ public class KubernetesCache {
         };
     }
 
-
     @PreDestroy
     void close() {
-        watched.values().forEach(Watched::close);
+        watched.values().forEach(WatchedKinds::close);
     }
 
     /**
      * Read-only objects of the cache, as they are: DestinationRules, Services and pods are only looked at, never
      * edited, so they are not copied.
      */
-    private <T extends HasMetadata> List<T> read(String namespace, Function<Watched, NamespaceLists<T>> kind,
+    private <T extends HasMetadata> List<T> read(String namespace, Function<WatchedKinds, NamespaceLists<T>> kind,
                                                   Supplier<List<T>> direct) {
-        Watched informers = informersOf(namespace);
-        if (!usable(informers)) {
+        WatchedKinds informers = informersOf(namespace);
+        if (!(informers != null && informers.readFromCache())) {
             return direct.get();
         }
         return kind.apply(informers).in(namespace);
@@ -310,7 +237,6 @@ public class KubernetesCache {
         return NamespaceLists.byName(informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace));
     }
 
-
     private GenericKubernetesResource copy(GenericKubernetesResource resource) {
         return client.getKubernetesSerialization().clone(resource);
     }
@@ -319,7 +245,7 @@ public class KubernetesCache {
         return client.genericKubernetesResources(VIRTUAL_SERVICES);
     }
 
-    /** An informer, not started yet: {@link Watched} starts the four of a namespace together. */
+    /** An informer, not started yet: {@link WatchedKinds} starts the four of a namespace together. */
     private static <T extends HasMetadata> SharedIndexInformer<T> inform(Informable<T> what, String kind,
                                                                           String namespace) {
         SharedIndexInformer<T> informer = what.runnableInformer(0);
