@@ -1,6 +1,8 @@
 package demo.mesh.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.EventStream;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.istio.client.IstioClient;
@@ -40,7 +42,7 @@ class ConsoleOnK3sTest {
 
     private K3sCluster cluster;
     private ConsoleProcess console;
-    private ConsoleApi api;
+    private ConsoleClient api;
 
     @BeforeAll
     @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -56,7 +58,7 @@ class ConsoleOnK3sTest {
                 "MESH_CONSOLE_AUTH_USERNAME", ConsoleUser.NAME,
                 "MESH_CONSOLE_AUTH_PASSWORD", ConsoleUser.PASSWORD_HASH,
                 "KUBECONFIG", kubeconfig.toString()));
-        api = new ConsoleApi(console.uri()).signIn(ConsoleUser.NAME, ConsoleUser.PASSWORD);
+        api = new ConsoleClient(console.uri()).signIn(ConsoleUser.NAME, ConsoleUser.PASSWORD);
     }
 
     @AfterAll
@@ -74,7 +76,7 @@ class ConsoleOnK3sTest {
 
     @Test
     void shiftingTo90_10ChangesOnlyTheWeightsInTheVirtualService() {
-        ConsoleApi.Answer answer = api.shift(NAMESPACE, VIRTUAL_SERVICE, SPLIT_ROUTE, Map.of("v1", 90, "v2", 10),
+        ConsoleClient.Response answer = api.shift(NAMESPACE, VIRTUAL_SERVICE, SPLIT_ROUTE, Map.of("v1", 90, "v2", 10),
                 resourceVersionAsTheConsoleShowsIt());
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -95,11 +97,13 @@ class ConsoleOnK3sTest {
     @Test
     void aStaleResourceVersionIsRefusedWith409AndChangesNothing() {
         String stale = resourceVersionAsTheConsoleShowsIt();
-        ConsoleApi.Answer first = api.shift(NAMESPACE, VIRTUAL_SERVICE, SPLIT_ROUTE, Map.of("v1", 50, "v2", 50), stale);
+        ConsoleClient.Response first = api.shift(NAMESPACE, VIRTUAL_SERVICE, SPLIT_ROUTE, Map.of("v1", 50, "v2", 50),
+                stale);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         String current = first.json().path("resourceVersion").asText();
 
-        ConsoleApi.Answer refused = api.shift(NAMESPACE, VIRTUAL_SERVICE, SPLIT_ROUTE, Map.of("v1", 90, "v2", 10), stale);
+        ConsoleClient.Response refused = api.shift(NAMESPACE, VIRTUAL_SERVICE, SPLIT_ROUTE, Map.of("v1", 90, "v2", 10),
+                stale);
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().path("message").asText()).contains("changed since you read it");
@@ -110,11 +114,11 @@ class ConsoleOnK3sTest {
 
     @Test
     void aChangeMadeDirectlyWithFabric8AppearsOnTheEventStream() {
-        try (EventStream events = EventStream.open(console.uri())) {
+        try (EventStream events = EventStream.routeChanges(console.uri())) {
             istio().v1().virtualServices().inNamespace(NAMESPACE).withName(VIRTUAL_SERVICE)
                     .edit(vs -> SplitWeights.set(vs, SPLIT_ROUTE, Map.of("v1", 75, "v2", 25)));
 
-            JsonNode change = events.awaitRouteEvent("the 75/25 edit on /api/events", Duration.ofSeconds(30),
+            JsonNode change = events.awaitEvent("the 75/25 edit on /api/events", Duration.ofSeconds(30),
                     data -> data.path("type").asText().equals("MODIFIED")
                             && data.path("name").asText().equals(VIRTUAL_SERVICE)
                             && SplitWeights.inConsoleView(data.path("current"), SPLIT_ROUTE)
@@ -128,7 +132,7 @@ class ConsoleOnK3sTest {
 
     @Test
     void theHistoryListsTheConsolesChangeFromKubernetesEvents() {
-        ConsoleApi.Answer shift = api.shift(NAMESPACE, VIRTUAL_SERVICE, SPLIT_ROUTE, Map.of("v1", 90, "v2", 10),
+        ConsoleClient.Response shift = api.shift(NAMESPACE, VIRTUAL_SERVICE, SPLIT_ROUTE, Map.of("v1", 90, "v2", 10),
                 resourceVersionAsTheConsoleShowsIt());
         assertThat(shift.status()).as(shift.body()).isEqualTo(200);
 
@@ -146,7 +150,7 @@ class ConsoleOnK3sTest {
     }
 
     private String resourceVersionAsTheConsoleShowsIt() {
-        ConsoleApi.Answer view = api.route(NAMESPACE, VIRTUAL_SERVICE);
+        ConsoleClient.Response view = api.route(NAMESPACE, VIRTUAL_SERVICE);
         assertThat(view.status()).as(view.body()).isEqualTo(200);
         return view.json().path("resourceVersion").asText();
     }

@@ -1,5 +1,6 @@
 package demo.mesh.cluster;
 
+import demo.mesh.testsupport.ConsoleClient;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -69,8 +70,8 @@ final class DeployedDemo implements AutoCloseable {
     }
 
     /** The console's API, signed in as {@link ConsoleUser} (operator in mesh-demo). */
-    ConsoleApi console() {
-        return new ConsoleApi(console).signIn(ConsoleUser.NAME, ConsoleUser.PASSWORD);
+    ConsoleClient console() {
+        return new ConsoleClient(console).signIn(ConsoleUser.NAME, ConsoleUser.PASSWORD);
     }
 
     LogicAppVirtualService logicApp() {

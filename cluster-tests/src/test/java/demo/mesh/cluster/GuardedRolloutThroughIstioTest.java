@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import demo.mesh.testsupport.ConsoleClient;
 import io.fabric8.kubernetes.api.model.Event;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -71,7 +72,7 @@ class GuardedRolloutThroughIstioTest {
 
     @Test
     void aHealthyV2IsRolledOutStepByStepTo0_100() throws InterruptedException {
-        ConsoleApi console = demo.console();
+        ConsoleClient console = demo.console();
         Set<String> historyBefore = historyIds(console);
         Set<String> eventsBefore = logicApp.eventUids();
 
@@ -86,7 +87,7 @@ class GuardedRolloutThroughIstioTest {
 
     @Test
     void aV2FailingAThirdOfItsCallsIsRolledBackTo100_0NamingItsSuccessRate() throws InterruptedException {
-        ConsoleApi console = demo.console();
+        ConsoleClient console = demo.console();
         Set<String> eventsBefore = logicApp.eventUids();
         demo.faultSwitch("v2").failShare(0.3);
 
@@ -102,7 +103,7 @@ class GuardedRolloutThroughIstioTest {
 
     @Test
     void aRolloutWrittenWithKubectlAnnotateRunsAsWell() throws InterruptedException {
-        ConsoleApi console = demo.console();
+        ConsoleClient console = demo.console();
 
         JsonNode rollout = rolloutUnderTraffic(console, () -> logicApp.annotateRollout(plan(50, 100).toString()),
                 "succeeded");
@@ -115,7 +116,8 @@ class GuardedRolloutThroughIstioTest {
      * Starts a rollout with {@code start} while users call through the gateway, waits until it no longer moves by
      * itself, and checks it ended in {@code state}; the traffic stops with it.
      */
-    private JsonNode rolloutUnderTraffic(ConsoleApi console, Runnable start, String state) throws InterruptedException {
+    private JsonNode rolloutUnderTraffic(ConsoleClient console, Runnable start, String state)
+            throws InterruptedException {
         try (GatewayTraffic traffic = GatewayTraffic.start(demo.gateway(), CALLS_PER_SECOND, TRAFFIC_LIMIT)) {
             start.run();
             JsonNode rollout = awaitSettled(console);
@@ -125,8 +127,9 @@ class GuardedRolloutThroughIstioTest {
         }
     }
 
-    private static void startWithTheApi(ConsoleApi console, ObjectNode plan) {
-        ConsoleApi.Answer started = console.startRollout(LogicAppVirtualService.NAMESPACE, LogicAppVirtualService.NAME, plan);
+    private static void startWithTheApi(ConsoleClient console, ObjectNode plan) {
+        ConsoleClient.Response started = console.startRollout(LogicAppVirtualService.NAMESPACE,
+                LogicAppVirtualService.NAME, plan);
         assertThat(started.status()).as(started.body()).isEqualTo(201);
     }
 
@@ -142,7 +145,7 @@ class GuardedRolloutThroughIstioTest {
     }
 
     /** The rollout once it no longer moves by itself; an annotation not yet read counts as not started. */
-    private static JsonNode awaitSettled(ConsoleApi console) {
+    private static JsonNode awaitSettled(ConsoleClient console) {
         return await("the rollout of logic-app to settle").atMost(SETTLE_LIMIT).pollInterval(Duration.ofSeconds(2))
                 .until(() -> console.rollout(LogicAppVirtualService.NAMESPACE, LogicAppVirtualService.NAME),
                         answer -> answer.status() == 200 && SETTLED.contains(answer.json().path("state").asText()))
@@ -158,13 +161,13 @@ class GuardedRolloutThroughIstioTest {
                 .until(() -> logicApp.eventsAfter(before).stream().anyMatch(matches));
     }
 
-    private static Set<String> historyIds(ConsoleApi console) {
+    private static Set<String> historyIds(ConsoleClient console) {
         return StreamSupport.stream(history(console).spliterator(), false).map(entry -> entry.path("id").asText())
                 .collect(Collectors.toSet());
     }
 
     /** The splits recorded since {@code before}, oldest first (the history lists the newest first). */
-    private static List<Map<String, Integer>> newSplitsInHistory(ConsoleApi console, Set<String> before) {
+    private static List<Map<String, Integer>> newSplitsInHistory(ConsoleClient console, Set<String> before) {
         List<Map<String, Integer>> splits = new ArrayList<>();
         for (JsonNode entry : history(console)) {
             if (!before.contains(entry.path("id").asText())) {
@@ -175,8 +178,8 @@ class GuardedRolloutThroughIstioTest {
         return splits;
     }
 
-    private static JsonNode history(ConsoleApi console) {
-        ConsoleApi.Answer answer = console.history(LogicAppVirtualService.NAMESPACE, LogicAppVirtualService.NAME);
+    private static JsonNode history(ConsoleClient console) {
+        ConsoleClient.Response answer = console.history(LogicAppVirtualService.NAMESPACE, LogicAppVirtualService.NAME);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
     }

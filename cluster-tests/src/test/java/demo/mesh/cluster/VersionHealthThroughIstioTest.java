@@ -2,6 +2,7 @@ package demo.mesh.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import demo.mesh.testsupport.BinomialCount;
+import demo.mesh.testsupport.ConsoleClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class VersionHealthThroughIstioTest {
     @Test
     void aV2FailingAThirdOfItsCallsShowsInTheHealthFromIstiosPrometheusWhileV1StaysHealthy(DeployedDemo demo)
             throws InterruptedException {
-        ConsoleApi console = demo.console();
+        ConsoleClient console = demo.console();
         demo.faultSwitch("v2").failShare(V2_ERROR_RATE);
 
         try (GatewayTraffic traffic = GatewayTraffic.start(demo.gateway(), CALLS_PER_SECOND, TRAFFIC_LIMIT)) {
@@ -77,8 +78,9 @@ class VersionHealthThroughIstioTest {
         }
     }
 
-    private static JsonNode health(ConsoleApi console) {
-        ConsoleApi.Answer answer = console.health(LogicAppVirtualService.NAMESPACE, LogicAppVirtualService.NAME, WINDOW);
+    private static JsonNode health(ConsoleClient console) {
+        ConsoleClient.Response answer = console.health(LogicAppVirtualService.NAMESPACE, LogicAppVirtualService.NAME,
+                WINDOW);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
     }

@@ -1,6 +1,8 @@
 package demo.mesh.console;
 
-import demo.mesh.console.ConsoleClient.Response;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient.Response;
+import demo.mesh.testsupport.EventStream;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

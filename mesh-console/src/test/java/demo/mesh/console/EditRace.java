@@ -1,6 +1,6 @@
 package demo.mesh.console;
 
-import demo.mesh.console.ConsoleClient.Response;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

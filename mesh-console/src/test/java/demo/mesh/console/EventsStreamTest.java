@@ -1,5 +1,6 @@
 package demo.mesh.console;
 
+import demo.mesh.testsupport.EventStream;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

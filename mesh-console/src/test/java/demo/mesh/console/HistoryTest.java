@@ -1,7 +1,8 @@
 package demo.mesh.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient.Response;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import io.fabric8.kubernetes.api.model.Event;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

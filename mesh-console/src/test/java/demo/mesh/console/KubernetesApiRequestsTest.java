@@ -1,6 +1,7 @@
 package demo.mesh.console;
 
-import demo.mesh.console.ConsoleClient.Response;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package demo.mesh.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import demo.mesh.testsupport.ConsoleClient;
 import io.fabric8.kubernetes.api.model.Event;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,6 +2,7 @@ package demo.mesh.console;
 
 import demo.mesh.console.kubernetes.CacheCaughtUp;
 import demo.mesh.console.kubernetes.KubernetesCache;
+import demo.mesh.testsupport.ConsoleClient;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;

@@ -1,5 +1,6 @@
 package demo.mesh.console;
 
+import demo.mesh.testsupport.ConsoleClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;

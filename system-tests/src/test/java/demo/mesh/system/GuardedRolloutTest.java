@@ -1,7 +1,7 @@
 package demo.mesh.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;

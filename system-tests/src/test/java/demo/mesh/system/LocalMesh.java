@@ -1,7 +1,7 @@
 package demo.mesh.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * different tests never share it.
  */
 final class LocalMesh implements AutoCloseable {
-    static final String ROUTE = "/api/routes/mesh-demo/logic-app";
+    static final String ROUTE = ConsoleClient.routePath("mesh-demo", "logic-app");
     private static final String USER = "tester";
     private static final String PASSWORD = "local-mesh-test";
     /** Fault-switch writes to the logic instances. */
@@ -180,8 +180,8 @@ final class LocalMesh implements AutoCloseable {
     void shift(int v1, int v2) {
         ConsoleClient client = signedIn();
         String version = client.get(ROUTE).json().path("resourceVersion").asText();
-        ConsoleClient.Response response = client.put(ROUTE, "{\"route\":\"logic-app-split\",\"weights\":{\"v1\":" + v1
-                + ",\"v2\":" + v2 + "},\"resourceVersion\":\"" + version + "\"}");
+        ConsoleClient.Response response = client.shift("mesh-demo", "logic-app", "logic-app-split",
+                Map.of("v1", v1, "v2", v2), version);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 

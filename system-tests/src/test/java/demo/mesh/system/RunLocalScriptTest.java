@@ -2,8 +2,8 @@ package demo.mesh.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import demo.mesh.console.ConsoleClient;
 import demo.mesh.testsupport.BinomialCount;
+import demo.mesh.testsupport.ConsoleClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

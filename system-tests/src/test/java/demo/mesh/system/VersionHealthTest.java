@@ -1,8 +1,8 @@
 package demo.mesh.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient;
-import demo.mesh.console.health.PrometheusServer;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.PrometheusServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,7 +1,7 @@
 package demo.mesh.console.health;
 
-import demo.mesh.console.ConsoleClient.Response;
 import demo.mesh.console.StandInTest;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package demo.mesh.console.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import demo.mesh.testsupport.PrometheusServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package demo.mesh.console.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient.Response;
 import demo.mesh.console.StandInTest;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

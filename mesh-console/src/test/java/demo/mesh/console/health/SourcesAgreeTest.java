@@ -1,6 +1,7 @@
 package demo.mesh.console.health;
 
 import demo.mesh.console.KubernetesStandIn;
+import demo.mesh.testsupport.PrometheusServer;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

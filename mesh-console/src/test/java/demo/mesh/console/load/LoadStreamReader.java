@@ -1,7 +1,7 @@
 package demo.mesh.console.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.EventStream;
+import demo.mesh.testsupport.EventStream;
 
 import java.net.URI;
 import java.time.Duration;

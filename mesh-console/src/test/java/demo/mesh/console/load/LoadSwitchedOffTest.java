@@ -1,7 +1,7 @@
 package demo.mesh.console.load;
 
-import demo.mesh.console.ConsoleClient;
-import demo.mesh.console.ConsoleClient.Response;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;

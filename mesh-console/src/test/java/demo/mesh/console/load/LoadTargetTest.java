@@ -1,7 +1,7 @@
 package demo.mesh.console.load;
 
-import demo.mesh.console.ConsoleClient.Response;
 import demo.mesh.console.load.FakeAccessApp.Answer;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

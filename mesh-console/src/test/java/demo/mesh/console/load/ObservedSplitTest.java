@@ -1,8 +1,8 @@
 package demo.mesh.console.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient.Response;
 import demo.mesh.console.load.FakeAccessApp.Answer;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package demo.mesh.console.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient;
-import demo.mesh.console.ConsoleClient.Response;
-import demo.mesh.console.EventStream;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient.Response;
+import demo.mesh.testsupport.EventStream;
 import demo.mesh.xds.MeshRouting;
 import demo.mesh.xds.MeshRoutingFiles;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;

@@ -1,8 +1,8 @@
 package demo.mesh.console.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.EditRace;
+import demo.mesh.testsupport.ConsoleClient;
 import demo.mesh.xds.MeshRoutingFiles;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;

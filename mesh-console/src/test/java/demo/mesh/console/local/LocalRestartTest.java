@@ -1,11 +1,11 @@
 package demo.mesh.console.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient;
-import demo.mesh.console.ConsoleClient.Response;
 import demo.mesh.console.routing.RouteAnnotations;
 import demo.mesh.console.routing.RouteRef;
 import demo.mesh.console.routing.TrafficService;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import demo.mesh.xds.MeshRouting;
 import demo.mesh.xds.MeshRoutingFiles;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;

@@ -1,11 +1,11 @@
 package demo.mesh.console.local;
 
-import demo.mesh.testsupport.BinomialCount;
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient;
-import demo.mesh.console.ConsoleClient.Response;
 import demo.mesh.logic.api.HelloRequest;
 import demo.mesh.logic.api.LogicGrpc;
+import demo.mesh.testsupport.BinomialCount;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import demo.mesh.xds.XdsBootstrap;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;

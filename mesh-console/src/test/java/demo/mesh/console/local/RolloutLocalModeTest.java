@@ -1,12 +1,12 @@
 package demo.mesh.console.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.health.VersionHealth;
 import demo.mesh.console.rollout.MovableClock;
 import demo.mesh.console.rollout.Rollout;
 import demo.mesh.console.rollout.RolloutTestSettings;
 import demo.mesh.console.rollout.ScriptedMetrics;
+import demo.mesh.testsupport.ConsoleClient;
 import demo.mesh.xds.MeshRouting;
 import demo.mesh.xds.MeshRoutingFiles;
 import io.micronaut.context.ApplicationContext;

@@ -2,8 +2,8 @@ package demo.mesh.console.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import demo.mesh.console.ConsoleClient.Response;
-import demo.mesh.console.EventStream;
+import demo.mesh.testsupport.ConsoleClient.Response;
+import demo.mesh.testsupport.EventStream;
 import demo.mesh.xds.AdsTestClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package demo.mesh.console.notifications;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package demo.mesh.console.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient;
-import demo.mesh.console.ConsoleClient.Response;
 import demo.mesh.console.KubernetesStandIn;
 import demo.mesh.console.SimultaneousCalls;
 import demo.mesh.console.health.VersionHealth;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,8 +1,8 @@
 package demo.mesh.console.rollout;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.KubernetesStandIn;
+import demo.mesh.testsupport.ConsoleClient;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

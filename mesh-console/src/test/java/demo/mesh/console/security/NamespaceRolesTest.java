@@ -1,7 +1,7 @@
 package demo.mesh.console.security;
 
-import demo.mesh.console.ConsoleClient;
-import demo.mesh.console.ConsoleClient.Response;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import io.fabric8.kubernetes.api.model.Event;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;

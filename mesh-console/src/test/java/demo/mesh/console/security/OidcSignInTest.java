@@ -1,8 +1,8 @@
 package demo.mesh.console.security;
 
-import demo.mesh.console.ConsoleClient;
-import demo.mesh.console.ConsoleClient.Response;
 import demo.mesh.console.StandInTest;
+import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.ConsoleClient.Response;
 import io.fabric8.kubernetes.api.model.Event;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;

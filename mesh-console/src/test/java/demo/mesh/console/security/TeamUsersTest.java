@@ -1,7 +1,7 @@
 package demo.mesh.console.security;
 
-import demo.mesh.console.ConsoleClient;
 import demo.mesh.console.StandInTest;
+import demo.mesh.testsupport.ConsoleClient;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;

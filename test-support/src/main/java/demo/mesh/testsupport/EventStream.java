@@ -1,4 +1,4 @@
-package demo.mesh.console;
+package demo.mesh.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -29,6 +31,8 @@ public final class EventStream implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** To connect and to receive the answer's headers; the stream itself lasts as long as the test keeps it. */
+    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<Received> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
@@ -47,14 +51,17 @@ public final class EventStream implements AutoCloseable {
 
     /** Opens the stream at {@code path}; a refused stream is returned too, with its status and nothing to read. */
     public static EventStream open(URI console, String path) {
-        HttpRequest request = HttpRequest.newBuilder(console.resolve(path)).header("Accept", "text/event-stream").build();
+        HttpRequest request = HttpRequest.newBuilder(console.resolve(path)).header("Accept", "text/event-stream")
+                .timeout(OPEN_TIMEOUT).build();
         try {
-            return new EventStream(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()));
+            // A client per stream, as each page has its own connection.
+            HttpClient http = HttpClient.newBuilder().connectTimeout(OPEN_TIMEOUT).build();
+            return new EventStream(http.send(request, HttpResponse.BodyHandlers.ofLines()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("could not open " + request.uri(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("interrupted while opening " + request.uri(), e);
         }
     }
 
@@ -64,7 +71,8 @@ public final class EventStream implements AutoCloseable {
         if (stream.status() != 200) {
             throw new AssertionError("/api/events answered " + stream.status());
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> stream.comments.contains("connected"));
+        await("the console's event stream to open").atMost(Duration.ofSeconds(10))
+                .until(() -> stream.comments.contains("connected"));
         return stream;
     }
 
@@ -84,6 +92,13 @@ public final class EventStream implements AutoCloseable {
     /** The data of every event with this name, in the order received. */
     public List<JsonNode> named(String name) {
         return events.stream().filter(e -> e.name().equals(name)).map(Received::data).toList();
+    }
+
+    /** Waits for an event, of any name, whose data matches, and returns that data. */
+    public JsonNode awaitEvent(String description, Duration timeout, Predicate<JsonNode> matches) {
+        return await(description).atMost(timeout)
+                .until(() -> events.stream().map(Received::data).filter(matches).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     @Override

@@ -1,7 +1,8 @@
-package demo.mesh.console;
+package demo.mesh.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +14,13 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Talks to the console the way the page does: cookies kept between calls, the CSRF cookie echoed in the
- * {@code X-CSRF-TOKEN} header on writes.
+ * Talks to the console the way the page and a script do (see the console's README): cookies kept between calls, the
+ * CSRF cookie echoed in the {@code X-CSRF-TOKEN} header on writes. The route calls below name the API's paths once;
+ * {@link #send} sends anything else, forged or malformed requests included.
  */
 public final class ConsoleClient {
 
@@ -73,6 +76,44 @@ public final class ConsoleClient {
         return send("POST", path, "application/json", json, true);
     }
 
+    /** {@code GET /api/routes/{namespace}/{name}}: the VirtualService's weighted routes and resourceVersion. */
+    public Response route(String namespace, String name) {
+        return get(routePath(namespace, name));
+    }
+
+    /** {@code PUT /api/routes/{namespace}/{name}}: the split of {@code route}, written only at {@code resourceVersion}. */
+    public Response shift(String namespace, String name, String route, Map<String, Integer> weights,
+                          String resourceVersion) {
+        ObjectNode body = JSON.createObjectNode().put("route", route).put("resourceVersion", resourceVersion);
+        weights.forEach(body.putObject("weights")::put);
+        return put(routePath(namespace, name), body.toString());
+    }
+
+    /** {@code GET /api/routes/{namespace}/{name}/history}: the recorded changes, newest first. */
+    public Response history(String namespace, String name) {
+        return get(routePath(namespace, name) + "/history");
+    }
+
+    /** {@code GET /api/routes/{namespace}/{name}/health?window=…}: each version's calls, errors and latency. */
+    public Response health(String namespace, String name, String window) {
+        return get(routePath(namespace, name) + "/health?window=" + window);
+    }
+
+    /** {@code POST /api/routes/{namespace}/{name}/rollout}: starts a guarded rollout with {@code plan}. */
+    public Response startRollout(String namespace, String name, JsonNode plan) {
+        return post(routePath(namespace, name) + "/rollout", plan.toString());
+    }
+
+    /** {@code GET /api/routes/{namespace}/{name}/rollout}: the route's rollout, where it stands and why. */
+    public Response rollout(String namespace, String name) {
+        return get(routePath(namespace, name) + "/rollout");
+    }
+
+    /** {@code /api/routes/{namespace}/{name}}, the path of one VirtualService in the console's API. */
+    public static String routePath(String namespace, String name) {
+        return "/api/routes/" + namespace + "/" + name;
+    }
+
     public Response send(String method, String path, String contentType, String body, boolean withCsrfToken) {
         return send(method, path, contentType, body, withCsrfToken ? csrfToken().orElse(null) : null);
     }
@@ -94,19 +135,16 @@ public final class ConsoleClient {
         return send(request);
     }
 
-    private Response send(HttpRequest.Builder request) {
-        HttpResponse<String> response = call(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.body(), response.headers());
-    }
-
-    private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+    private Response send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(TIMEOUT).build();
         try {
-            return http.send(request, body);
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package demo.mesh.console.health;
+package demo.mesh.testsupport;
 
 import org.junit.jupiter.api.Assumptions;
 
