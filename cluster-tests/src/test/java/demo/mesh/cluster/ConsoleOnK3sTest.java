@@ -1,6 +1,7 @@
 package demo.mesh.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import demo.mesh.testsupport.AppProcess;
 import demo.mesh.testsupport.ConsoleClient;
 import demo.mesh.testsupport.EventStream;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRoute;
@@ -41,7 +42,7 @@ class ConsoleOnK3sTest {
     private static final String ALL_ON_V1 = "istio/virtual-service-logic-app-100-0.yaml";
 
     private K3sCluster cluster;
-    private ConsoleProcess console;
+    private AppProcess console;
     private ConsoleClient api;
 
     @BeforeAll
@@ -52,7 +53,7 @@ class ConsoleOnK3sTest {
         Files.createDirectories(kubeconfig.getParent());
         Files.writeString(kubeconfig, cluster.kubeconfigFor(NAMESPACE, "mesh-console"));
         // What the Deployment sets from its ConfigMap and Secret; the kubeconfig stands in for the pod's token.
-        console = ConsoleProcess.start(Map.of(
+        console = AppProcess.start("mesh-console", "mesh-console", AppProcess.freePort(), Map.of(), Map.of(
                 "MESH_CONSOLE_MODE", "kubernetes",
                 "MESH_CONSOLE_NAMESPACES", NAMESPACE,
                 "MESH_CONSOLE_AUTH_USERNAME", ConsoleUser.NAME,

@@ -1,6 +1,7 @@
 package demo.mesh.cluster;
 
 import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.FaultSwitch;
 import io.fabric8.istio.api.networking.v1.VirtualService;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,14 +1,14 @@
 package demo.mesh.cluster;
 
+import demo.mesh.testsupport.DockerProbe;
+
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Whether k3s can run in the Docker engine here: an engine answers, it runs privileged containers, and it has the
@@ -16,7 +16,6 @@ import java.util.stream.Stream;
  * discovery has been seen to wait for minutes) and, where no pull is needed, in seconds.
  */
 final class DockerPreflight {
-    private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
     /** Two runs of a command that exits at once; pulling is never involved. */
     private static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_TRIAL_IMAGES = 3;
@@ -32,27 +31,12 @@ final class DockerPreflight {
     }
 
     static Optional<String> whyK3sCannotRun(Map<String, String> env, Path home, String k3sImage) {
-        Optional<URI> host = dockerHost(env, home);
-        if (host.isEmpty()) {
-            return Optional.of("no Docker engine: DOCKER_HOST is not set and there is no socket at any of "
-                    + defaultSockets(env, home));
+        Optional<String> unreachable = DockerProbe.whyUnreachable(env, home);
+        Optional<URI> host = DockerProbe.host(env, home);
+        if (unreachable.isPresent() || host.isEmpty() || !DockerProbe.checkable(host.get(), env)) {
+            return unreachable; // ssh:// or TLS: leave it to Testcontainers, which knows how to get there
         }
-        if (!checkable(host.get(), env)) {
-            return Optional.empty(); // ssh:// or TLS: leave it to Testcontainers, which knows how to get there
-        }
-        return unreachable(host.get())
-                .or(() -> privilegedRefusal(host.get(), k3sImage))
-                .or(() -> missingImage(host.get(), k3sImage));
-    }
-
-    /** Why no engine answers {@code /_ping} at {@code host} within the ping timeout, if none does. */
-    static Optional<String> unreachable(URI host) {
-        try (DockerApi docker = new DockerApi(host, PING_TIMEOUT)) {
-            return docker.ping() ? Optional.empty()
-                    : Optional.of("the Docker engine at " + host + " did not answer /_ping with 200");
-        } catch (RuntimeException e) {
-            return Optional.of("no Docker engine answers at " + host + ": " + e.getMessage());
-        }
+        return privilegedRefusal(host.get(), k3sImage).or(() -> missingImage(host.get(), k3sImage));
     }
 
     /*
@@ -64,7 +48,8 @@ final class DockerPreflight {
      * left the check is inconclusive and k3s itself will say what is wrong.
      */
     private static Optional<String> privilegedRefusal(URI host, String k3sImage) {
-        try (DockerApi docker = new DockerApi(host, TRIAL_TIMEOUT)) {
+        DockerProbe docker = new DockerProbe(host, TRIAL_TIMEOUT);
+        try {
             for (Trial trial : trials(docker.localImages(), k3sImage)) {
                 if (docker.run(trial.image(), trial.command(), false).isPresent()) {
                     continue;
@@ -80,9 +65,9 @@ final class DockerPreflight {
 
     /** Why {@code image} is neither here nor pullable, if so: a pull that fails here fails the same in Testcontainers. */
     private static Optional<String> missingImage(URI host, String image) {
-        try (DockerApi docker = new DockerApi(host, PULL_TIMEOUT)) {
-            return docker.pullUnlessPresent(image).map(error -> "cannot pull " + image + " (" + error.strip()
-                    + "); pull or load it into this Docker first");
+        try {
+            return new DockerProbe(host, PULL_TIMEOUT).pullUnlessPresent(image).map(error -> "cannot pull " + image
+                    + " (" + error.strip() + "); pull or load it into this Docker first");
         } catch (RuntimeException e) {
             return Optional.of("cannot pull " + image + ": " + e.getMessage());
         }
@@ -100,27 +85,5 @@ final class DockerPreflight {
         localImages.stream().filter(image -> !image.equals(k3sImage)).limit(MAX_TRIAL_IMAGES)
                 .forEach(image -> trials.add(new Trial(image, List.of("true"))));
         return trials;
-    }
-
-    /** DOCKER_HOST, else the first socket that exists where Testcontainers also looks for one. */
-    private static Optional<URI> dockerHost(Map<String, String> env, Path home) {
-        String configured = env.get("DOCKER_HOST");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(URI.create(configured));
-        }
-        return defaultSockets(env, home).stream().filter(Files::exists).findFirst()
-                .map(socket -> URI.create("unix://" + socket));
-    }
-
-    private static List<Path> defaultSockets(Map<String, String> env, Path home) {
-        Stream<Path> sockets = Stream.of(Path.of("/var/run/docker.sock"), home.resolve(".docker/run/docker.sock"));
-        String runtimeDir = env.get("XDG_RUNTIME_DIR");
-        return Stream.concat(sockets, runtimeDir == null ? Stream.empty() : Stream.of(Path.of(runtimeDir, "docker.sock")))
-                .toList();
-    }
-
-    private static boolean checkable(URI host, Map<String, String> env) {
-        boolean tls = env.getOrDefault("DOCKER_TLS_VERIFY", "").matches("1|true");
-        return "unix".equals(host.getScheme()) || ("tcp".equals(host.getScheme()) && !tls);
     }
 }

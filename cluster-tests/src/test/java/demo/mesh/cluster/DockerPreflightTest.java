@@ -3,12 +3,6 @@ package demo.mesh.cluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.StandardProtocolFamily;
-import java.net.URI;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The cluster tests must skip within seconds, saying why, wherever Docker cannot run k3s. These run in every build
- * (they need no Docker): engines that are absent or that accept a connection and never answer.
+ * The cluster tests must skip within seconds, saying why, wherever Docker cannot run k3s. This runs in every build
+ * (it needs no Docker); engines that accept a connection and never answer are test-support's DockerProbeTest.
  */
 class DockerPreflightTest {
     /** The 2 s ping timeout, plus room for a busy machine. */
@@ -38,30 +32,5 @@ class DockerPreflightTest {
 
         assertThat(reason).hasValueSatisfying(r -> assertThat(r)
                 .startsWith("no Docker engine answers at unix://" + home.resolve("docker.sock")));
-    }
-
-    @Test
-    void aSocketThatAcceptsButNeverAnswersIsReportedQuickly() throws Exception {
-        Path socket = home.resolve("silent.sock");
-        // Bound and listening, never read: connections succeed and requests go unanswered, like a hung engine.
-        try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            silent.bind(UnixDomainSocketAddress.of(socket));
-
-            Optional<String> reason = assertTimeoutPreemptively(QUICKLY,
-                    () -> DockerPreflight.unreachable(URI.create("unix://" + socket)));
-
-            assertThat(reason).hasValueSatisfying(r -> assertThat(r).contains("unix://" + socket));
-        }
-    }
-
-    @Test
-    void aTcpEngineThatNeverAnswersIsReportedQuickly() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            URI host = URI.create("tcp://127.0.0.1:" + silent.getLocalPort());
-
-            Optional<String> reason = assertTimeoutPreemptively(QUICKLY, () -> DockerPreflight.unreachable(host));
-
-            assertThat(reason).hasValueSatisfying(r -> assertThat(r).contains(host.toString()));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package demo.mesh.cluster;
 
+import demo.mesh.testsupport.Bounded;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

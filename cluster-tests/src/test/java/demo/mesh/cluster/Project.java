@@ -1,19 +1,18 @@
 package demo.mesh.cluster;
 
 import demo.mesh.manifests.Kustomize;
+import demo.mesh.testsupport.ProjectBuild;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /** What the build tells the tests (see the surefire configuration): where the project is and what it pins. */
 final class Project {
-    static final Path ROOT = Path.of(System.getProperty("mesh.demo.root", "..")).toAbsolutePath().normalize();
-    /** From the pom, through surefire: image tags follow the project's version. */
-    static final String VERSION = Objects.requireNonNull(System.getProperty("mesh.demo.version"),
-            "system property mesh.demo.version is not set: run the tests through Maven, which sets it from the pom");
+    static final Path ROOT = ProjectBuild.root();
+    /** Image tags follow the project's version. */
+    static final String VERSION = ProjectBuild.version();
     static final String K3S_IMAGE = System.getProperty("mesh.k3s.image", "rancher/k3s:v1.32.5-k3s1");
     static final String ISTIO_VERSION = System.getProperty("mesh.istio.version", "1.27.1");
 

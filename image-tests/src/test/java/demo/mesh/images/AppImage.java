@@ -1,8 +1,9 @@
 package demo.mesh.images;
 
+import demo.mesh.testsupport.ProjectBuild;
+
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
 
 /** The app images and how each one is run here: as its Deployment runs it, minus the cluster around it. */
 enum AppImage {
@@ -20,10 +21,9 @@ enum AppImage {
             // bcrypt (cost 4) of image-test-password: the console accepts no plain password.
             "MESH_CONSOLE_AUTH_PASSWORD", "$2a$04$niRX1u4zEum8c3J0stcKX.fnqJZq9IaA8P4ROn8VGe8VhjIWvzcbi"));
 
-    static final Path ROOT = Path.of(System.getProperty("mesh.demo.root", "..")).toAbsolutePath().normalize();
-    /** From the pom, through surefire: image tags follow the project's version. */
-    static final String VERSION = Objects.requireNonNull(System.getProperty("mesh.demo.version"),
-            "system property mesh.demo.version is not set: run the tests through Maven, which sets it from the pom");
+    static final Path ROOT = ProjectBuild.root();
+    /** Image tags follow the project's version. */
+    static final String VERSION = ProjectBuild.version();
 
     /** Module, image and Deployment share this name. */
     final String module;

@@ -2,6 +2,8 @@ package demo.mesh.images;
 
 import static demo.mesh.images.DockerCli.docker;
 
+import demo.mesh.testsupport.DockerProbe;
+
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -60,7 +62,7 @@ final class RunningImages implements AutoCloseable {
                 return Optional.of(app.tar() + " is missing: ./mvnw -Pimages package -DskipTests builds it");
             }
         }
-        return DockerEngine.unreachableReason()
+        return DockerProbe.whyUnreachable()
                 .map(reason -> reason + ": start Docker (Debian: apt-get install docker.io && dockerd &)");
     }
 

@@ -1,16 +1,15 @@
 package demo.mesh.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import demo.mesh.testsupport.AppProcess;
 import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.FaultSwitch;
 
+import demo.mesh.testsupport.ProjectBuild;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,8 +30,6 @@ final class LocalMesh implements AutoCloseable {
     static final String ROUTE = ConsoleClient.routePath("mesh-demo", "logic-app");
     private static final String USER = "tester";
     private static final String PASSWORD = "local-mesh-test";
-    /** Fault-switch writes to the logic instances. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** What the console is given: bcrypt (cost 4) of {@link #PASSWORD}; it accepts no plain password. */
     private static final String PASSWORD_HASH = "$2a$04$uZQ2vJ/dRfbZsI88iSkWG.tOjIxhnv7o6vu3G/tOm2oCFy30VsICO";
 
@@ -92,11 +89,11 @@ final class LocalMesh implements AutoCloseable {
      */
     static LocalMesh start(String name, String split, Release... releases) throws Exception {
         Path splitFile = Path.of("istio", "virtual-service-logic-app-" + split + ".yaml");
-        if (!Files.isRegularFile(AppProcess.projectRoot().resolve(splitFile))) {
+        if (!Files.isRegularFile(ProjectBuild.root().resolve(splitFile))) {
             throw new IllegalArgumentException("no split file " + splitFile
                     + "; istio/ has 100-0, 90-10, 50-50 and 0-100");
         }
-        Path state = AppProcess.projectRoot().resolve("system-tests/target/local-mesh").resolve(name);
+        Path state = ProjectBuild.root().resolve("system-tests/target/local-mesh").resolve(name);
         Files.createDirectories(state);
         Files.deleteIfExists(state.resolve("routing.yaml"));
         Files.deleteIfExists(state.resolve("routing-history.jsonl"));
@@ -168,12 +165,8 @@ final class LocalMesh implements AutoCloseable {
      * Sets the fault switch of logic instance {@code instance} ({@code v2-1}...), which must have started with
      * {@code logic.fault.switch-enabled}: e.g. {@code {"errorRate":0.3}}, {@code {"latency":"300ms"}}; {@code {}} heals.
      */
-    void fault(String instance, String json) throws IOException, InterruptedException {
-        URI fault = instance(instance).uri("/fault");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(fault).timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("PUT %s %s: %s", fault, json, response.body()).isEqualTo(200);
+    void fault(String instance, String json) {
+        new FaultSwitch(instance, instance(instance).uri()).set(json);
     }
 
     /** Sets the split of route logic-app-split through the console's REST API, as the console's page does. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import demo.mesh.testsupport.BinomialCount;
 import demo.mesh.testsupport.ConsoleClient;
+import demo.mesh.testsupport.ProjectBuild;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,12 +57,12 @@ class RunLocalScriptTest {
         for (int port : PORTS) {
             assertThat(listening(port)).as("port %d is free for the demo (stop a demo already running)", port).isFalse();
         }
-        Path scratch = AppProcess.projectRoot().resolve("system-tests/target/run-local");
+        Path scratch = ProjectBuild.root().resolve("system-tests/target/run-local");
         Files.createDirectories(scratch);
         Files.deleteIfExists(scratch.resolve("routing.yaml"));
         output = scratch.resolve("run-local.out");
         ProcessBuilder builder = new ProcessBuilder("bash", "scripts/run-local.sh", "--no-build")
-                .directory(AppProcess.projectRoot().toFile()).redirectErrorStream(true)
+                .directory(ProjectBuild.root().toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("MESH_CONSOLE_AUTH_PASSWORD", PASSWORD);
         builder.environment().put("MESH_CONSOLE_LOCAL_STATE_FILE", scratch.resolve("routing.yaml").toString());

@@ -1,5 +1,6 @@
 package demo.mesh.system;
 
+import demo.mesh.testsupport.AppProcess;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

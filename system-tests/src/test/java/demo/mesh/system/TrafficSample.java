@@ -3,6 +3,7 @@ package demo.mesh.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import demo.mesh.testsupport.AppProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package demo.mesh.cluster;
+package demo.mesh.testsupport;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -11,13 +11,13 @@ import java.util.concurrent.TimeoutException;
  * Runs a step that has no time limit of its own (a blocking socket read, a container start) on a thread of its own,
  * and stops waiting for it at a deadline. The thread is a daemon: one left behind does not keep the JVM alive.
  */
-final class Bounded {
+public final class Bounded {
 
     private Bounded() {
     }
 
     /** The result of {@code step}, or an {@link IllegalStateException} naming {@code what} once {@code limit} passes. */
-    static <T> T call(String what, Duration limit, Callable<T> step) {
+    public static <T> T call(String what, Duration limit, Callable<T> step) {
         FutureTask<T> task = new FutureTask<>(step);
         Thread thread = new Thread(task, what);
         thread.setDaemon(true);

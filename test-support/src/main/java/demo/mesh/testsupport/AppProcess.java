@@ -1,4 +1,4 @@
-package demo.mesh.system;
+package demo.mesh.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,13 +22,12 @@ import java.util.stream.Stream;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One packaged app ({@code <module>/target/<module>-<version>.jar}) running as a real process on loopback,
- * with its output in {@code system-tests/target/process-logs/<name>.log}.
+ * One packaged app ({@code <module>/target/<module>-<version>.jar}) running as a real process on loopback, in the
+ * project root, with its output appended to {@code target/process-logs/<name>.log} of the module whose tests run it.
  */
-final class AppProcess implements AutoCloseable {
-    private static final Path ROOT = Path.of(System.getProperty("mesh.demo.root", "..")).toAbsolutePath().normalize();
-    /** From the pom, through surefire: jar names follow the project's version. */
-    private static final String VERSION = System.getProperty("mesh.demo.version");
+public final class AppProcess implements AutoCloseable {
+    /** Several JVMs may start at once on a small, busy machine; alone, each one is ready in 2-4 s. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -47,22 +46,21 @@ final class AppProcess implements AutoCloseable {
      * Starts {@code module}'s jar with the given Micronaut properties (passed as system properties) and an HTTP port
      * of its own, and waits until {@code /health/readiness} answers 200.
      */
-    static AppProcess start(String name, String module, int httpPort, Map<String, String> properties)
+    public static AppProcess start(String name, String module, int httpPort, Map<String, String> properties)
             throws IOException {
         return start(name, module, httpPort, properties, Map.of());
     }
 
-    /** As {@link #start(String, String, int, Map)}, with environment variables, in the project root. */
-    static AppProcess start(String name, String module, int httpPort, Map<String, String> properties,
-                            Map<String, String> environment) throws IOException {
-        if (VERSION == null) {
-            throw new IllegalStateException("system property mesh.demo.version is not set: run the tests through Maven "
-                    + "(./mvnw verify), which sets it from the pom");
-        }
-        Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+    /**
+     * As {@link #start(String, String, int, Map)}, with environment variables, e.g. the ones a Deployment sets from
+     * its ConfigMap. The process is stopped again if it does not become ready.
+     */
+    public static AppProcess start(String name, String module, int httpPort, Map<String, String> properties,
+                                   Map<String, String> environment) throws IOException {
+        Path jar = ProjectBuild.jar(module);
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the tests through Maven (./mvnw verify), "
-                    + "which packages every app before system-tests");
+            throw new IllegalStateException(jar + " is missing: run the tests through Maven with -am (./mvnw -pl "
+                    + Path.of("").toAbsolutePath().getFileName() + " -am verify), which packages every app first");
         }
         requireNewerThanItsSources(jar, module);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
@@ -70,14 +68,20 @@ final class AppProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
 
-        Path log = ROOT.resolve("system-tests/target/process-logs/" + name + ".log");
+        Path log = Path.of("target", "process-logs", name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ProjectBuild.root().toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // Outside a pod: without this, Micronaut and fabric8 would take a surrounding cluster (a CI pod's) for theirs.
+        builder.environment().keySet().removeAll(List.of("KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT"));
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        AppProcess app = new AppProcess(name, process, httpPort, log);
-        app.awaitReady();
+        AppProcess app = new AppProcess(name, builder.start(), httpPort, log);
+        try {
+            app.awaitReady();
+        } catch (RuntimeException e) {
+            app.process.destroyForcibly();
+            throw e;
+        }
         return app;
     }
 
@@ -88,11 +92,12 @@ final class AppProcess implements AutoCloseable {
      */
     private static void requireNewerThanItsSources(Path jar, String module) throws IOException {
         FileTime built = Files.getLastModifiedTime(jar);
-        try (Stream<Path> sources = Files.walk(ROOT.resolve(module).resolve("src/main"))) {
+        Path root = ProjectBuild.root();
+        try (Stream<Path> sources = Files.walk(root.resolve(module).resolve("src/main"))) {
             Optional<Path> newer = sources.filter(Files::isRegularFile)
                     .filter(source -> lastModified(source).compareTo(built) > 0).findFirst();
             if (newer.isPresent()) {
-                throw new IllegalStateException(jar + " is older than " + ROOT.relativize(newer.get())
+                throw new IllegalStateException(jar + " is older than " + root.relativize(newer.get())
                         + ": rebuild it with ./mvnw verify (or ./mvnw package -pl " + module + " -am)");
             }
         }
@@ -106,31 +111,32 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    static Path projectRoot() {
-        return ROOT;
+    /** Where its HTTP port answers: {@code http://localhost:<port>}. */
+    public URI uri() {
+        return uri("");
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create("http://localhost:" + httpPort + pathAndQuery);
     }
 
-    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
     private void awaitReady() {
-        await(name + " ready on port " + httpPort).atMost(Duration.ofSeconds(60))
+        await(name + " ready on port " + httpPort).atMost(READY_TIMEOUT)
                 .pollInterval(Duration.ofMillis(100))
                 .failFast(name + " exited early, see " + log, () -> !process.isAlive())
                 .ignoreExceptions()
@@ -138,12 +144,12 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** SIGTERM, as Kubernetes sends to a pod it replaces, without waiting: see {@link #awaitExit(Duration)}. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
     /** SIGKILL, as a crash or the OOM killer ends a pod: no shutdown hook runs. Returns once the process is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " still runs 10 s after SIGKILL");
@@ -151,7 +157,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** The exit code once the process has exited by itself, or empty if it still runs after {@code timeout}. */
-    OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+    public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
     }
