@@ -1,13 +1,12 @@
 package demo.mesh.access;
 
+import demo.mesh.testsupport.LogicServer;
 import demo.mesh.xds.MeshRouting;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -21,8 +20,8 @@ abstract class XdsRoutedTest implements TestPropertyProvider {
     // The test instance is built by JUnit before the context exists, so micronaut-test injects fields.
     @Inject
     AccessApi api;
-    StandInRelease v1;
-    StandInRelease v2;
+    LogicServer v1;
+    LogicServer v2;
 
     /** Whether v2 fails every attempt with UNAVAILABLE. */
     abstract boolean v2Fails();
@@ -32,12 +31,8 @@ abstract class XdsRoutedTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            v1 = StandInRelease.healthy("v1");
-            v2 = v2Fails() ? StandInRelease.failing("v2") : StandInRelease.healthy("v2");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the logic stand-ins on loopback", e);
-        }
+        v1 = LogicServer.start("v1");
+        v2 = v2Fails() ? LogicServer.failing("v2") : LogicServer.start("v2");
         TestControlPlane.publish(initialRouting());
         return TestControlPlane.accessProperties();
     }

@@ -2,6 +2,7 @@ package demo.mesh.xds;
 
 import demo.mesh.logic.api.HelloRequest;
 import demo.mesh.logic.api.LogicGrpc;
+import demo.mesh.testsupport.LogicServer;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -28,12 +29,12 @@ final class InProcessMesh implements AutoCloseable {
     static final String NODE_ID = "access-app-test";
     static final Duration CALL_DEADLINE = Duration.ofSeconds(5);
 
-    private final LogicRelease v1;
-    private final LogicRelease v2;
+    private final LogicServer v1;
+    private final LogicServer v2;
     private final XdsServer xds;
     private final ManagedChannel channel;
 
-    private InProcessMesh(LogicRelease v1, LogicRelease v2, XdsServer xds) {
+    private InProcessMesh(LogicServer v1, LogicServer v2, XdsServer xds) {
         this.v1 = v1;
         this.v2 = v2;
         this.xds = xds;
@@ -45,7 +46,7 @@ final class InProcessMesh implements AutoCloseable {
     }
 
     static InProcessMesh start() throws IOException {
-        InProcessMesh mesh = new InProcessMesh(new LogicRelease("v1"), new LogicRelease("v2"), XdsServer.start(0));
+        InProcessMesh mesh = new InProcessMesh(LogicServer.start("v1"), LogicServer.start("v2"), XdsServer.start(0));
         // The channel connects to the xDS server on its first call, which waits for discovery (about a second):
         // done here, so that no test pays for it in its own timing.
         mesh.xds.publish(mesh.split("100-0"));
@@ -58,7 +59,7 @@ final class InProcessMesh implements AutoCloseable {
         return xds;
     }
 
-    LogicRelease v1() {
+    LogicServer v1() {
         return v1;
     }
 

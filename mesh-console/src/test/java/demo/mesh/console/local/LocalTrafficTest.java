@@ -6,6 +6,7 @@ import demo.mesh.logic.api.LogicGrpc;
 import demo.mesh.testsupport.BinomialCount;
 import demo.mesh.testsupport.ConsoleClient;
 import demo.mesh.testsupport.ConsoleClient.Response;
+import demo.mesh.testsupport.LogicServer;
 import demo.mesh.xds.XdsBootstrap;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -43,8 +44,8 @@ class LocalTrafficTest extends LocalConsoleTest {
     private static final String NODE_ID = "mesh-console-test-client";
     private static final String HEADER_CANARY = LOGIC_APP + "/header-canary";
 
-    private final LogicServer v1 = new LogicServer("v1");
-    private final LogicServer v2 = new LogicServer("v2");
+    private final LogicServer v1 = LogicServer.start("v1");
+    private final LogicServer v2 = LogicServer.start("v2");
     private final LocalSettings settings = LocalSettings.shippedRouting().withEndpointsFile(endpointsOf(v1, v2));
     private ManagedChannel channel;
 
