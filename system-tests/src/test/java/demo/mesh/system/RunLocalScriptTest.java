@@ -44,7 +44,6 @@ class RunLocalScriptTest {
     /** What the script and its banner promise: access-app, the two releases, the console, their gRPC and xDS ports. */
     private static final List<Integer> PORTS = List.of(8080, 8081, 8082, 8090, 9091, 9092, 18000);
     private static final String PASSWORD = "readme-demo";
-    private static final String ROUTE = "/api/routes/mesh-demo/logic-app";
     private static final int CALLS = 400;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -100,10 +99,10 @@ class RunLocalScriptTest {
     @Order(2)
     void theConsoleSignsInWithTheBannersPasswordAndMovesLiveTraffic() throws Exception {
         ConsoleClient console = new ConsoleClient(URI.create("http://localhost:8090/")).signIn("demo", PASSWORD);
-        String version = console.get(ROUTE).json().path("resourceVersion").asText();
+        String version = console.route("mesh-demo", "logic-app").json().path("resourceVersion").asText();
 
-        ConsoleClient.Response shifted = console.put(ROUTE, "{\"route\":\"logic-app-split\",\"weights\":{\"v1\":0,"
-                + "\"v2\":100},\"resourceVersion\":\"" + version + "\"}");
+        ConsoleClient.Response shifted = console.shift("mesh-demo", "logic-app", "logic-app-split",
+                Map.of("v1", 0, "v2", 100), version);
 
         assertThat(shifted.status()).as(shifted.body()).isEqualTo(200);
         // At 0/100 every call reaches v2 once the split has arrived: wait for the first, then 100 in a row.
