@@ -3,9 +3,8 @@
 # What the benchmarks share: a scratch folder cleaned on success, the load tools, copies of the packaged jars, free
 # ports, starting an app until it is ready, and the local mesh. Sourced by every bench/*.sh.
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# The project version, from the root pom (its own <version>, not the parent's), so the jar names follow a release.
-VERSION=$(sed -n '/<parent>/,/<\/parent>/d; s:^  <version>\(.*\)</version>$:\1:p' "$ROOT/pom.xml" | head -1)
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh" # ROOT, VERSION, app_jar, xds_bootstrap, hash_password
 # The memory a pod gives the JVM (k8s/*.yaml: a 384Mi limit, MaxRAMPercentage=50, so a 192 MiB heap that starts
 # small) and the collector it then picks (SerialGC: a pod has 1 CPU). Without MaxRAM the JVM would size its first
 # heap from this machine's memory and keep the whole 192 MiB committed.
@@ -42,16 +41,17 @@ need_tools() {
 use_jars() {
   local module
   for module in "$@"; do
-    if [ ! -f "$ROOT/$module/target/$module-$VERSION.jar" ]; then
+    if [ ! -f "$(app_jar "$module")" ]; then
       echo "==> Building the apps" >&2
       (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "$*")" -am)
       break
     fi
   done
   mkdir -p "$WORK/jars"
-  for module in "$@"; do cp "$ROOT/$module/target/$module-$VERSION.jar" "$WORK/jars/"; done
+  for module in "$@"; do cp "$(app_jar "$module")" "$WORK/jars/"; done
 }
 
+# Any free port, unlike scripts/lib.sh's (the first free one from a base), which this replaces here.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 
@@ -100,16 +100,13 @@ services:
     v2: [127.0.0.1:$v2_grpc]
 YAML
   head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$WORK/password"
-  # The console takes only the password's bcrypt hash; its jar makes one.
-  MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME=bench MESH_CONSOLE_AUTH_PASSWORD=$(java -cp \
-    "$ROOT/mesh-console/target/mesh-console-$VERSION.jar" demo.mesh.console.security.HashPassword <"$WORK/password") \
-    start mesh-console mesh-console "$CONSOLE_HTTP" \
+  MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME=bench \
+    MESH_CONSOLE_AUTH_PASSWORD=$(hash_password <"$WORK/password") start mesh-console mesh-console "$CONSOLE_HTTP" \
     -Dmesh-console.local.endpoints-file="$WORK/endpoints.yaml" \
     -Dmesh-console.local.state-file="$WORK/routing.yaml" \
     -Dmesh-console.local.xds-port="$xds"
   start logic-app-v1 logic-app-v1 "$(free_port)" -Dgrpc.server.port="$V1_GRPC"
   V2_HTTP=$(free_port)
   start logic-app-v2 logic-app-v2 "$V2_HTTP" -Dgrpc.server.port="$v2_grpc"
-  XDS_BOOTSTRAP="{\"xds_servers\":[{\"server_uri\":\"127.0.0.1:$xds\",\"channel_creds\":[{\"type\":\"insecure\"}],
-    \"server_features\":[\"xds_v3\"]}],\"node\":{\"id\":\"access-app\"}}"
+  XDS_BOOTSTRAP=$(xds_bootstrap "$xds")
 }

@@ -52,7 +52,7 @@ fi
   -Dmdep.outputFile="$WORK/classpath") >&2
 STAND_IN_CP="$ROOT/mesh-console/target/test-classes:$(cat "$WORK/classpath")"
 head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$WORK/password"
-PASSWORD_HASH=$(java -cp "$WORK/jars/mesh-console-$VERSION.jar" demo.mesh.console.security.HashPassword <"$WORK/password")
+PASSWORD_HASH=$(hash_password <"$WORK/password")
 echo '.level=WARNING' >"$WORK/quiet-logging.properties"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 

@@ -1,4 +1,5 @@
-# Shared by the cluster scripts (sourced, not run): names, progress output and checks for the tools they need.
+# Shared by the scripts and the benchmarks (sourced, not run): the project's version and jars, the local mesh's ports
+# and xDS bootstrap, and for the cluster scripts names, progress output and checks for the tools they need.
 # Its variables are read by the scripts that source it.
 # shellcheck shell=bash disable=SC2034
 
@@ -6,8 +7,38 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 NAMESPACE=mesh-demo
 CLUSTER=${MESH_DEMO_CLUSTER:-mesh-demo}
 APPS=(logic-app-v1 logic-app-v2 access-app mesh-console)
-# The project version: the image tag the k8s kustomization expects.
-VERSION=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' "$ROOT/pom.xml" | head -1)
+# The project's version, from the root pom (its own <version>, not the parent's): jar names and image tags (the one
+# the k8s kustomization expects) follow it.
+project_version() {
+  sed -n '/<parent>/,/<\/parent>/d; s:^  <version>\(.*\)</version>$:\1:p' "$ROOT/pom.xml" | head -1
+}
+VERSION=$(project_version)
+
+# app_jar MODULE: where ./mvnw package leaves MODULE's jar.
+app_jar() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
+
+# The local mesh (scripts/run-local.sh) on the ports each app's application.yml gives it; the benchmarks and
+# system-tests start theirs on free ports.
+ACCESS_HTTP_PORT=8080
+V1_HTTP_PORT=8081
+V2_HTTP_PORT=8082
+CONSOLE_HTTP_PORT=8090
+V1_GRPC_PORT=9091
+V2_GRPC_PORT=9092
+XDS_PORT=18000
+
+# xds_bootstrap XDS_PORT: the GRPC_XDS_BOOTSTRAP_CONFIG with which access-app's xds:///logic-app channel finds the
+# console's xDS server on that port of this machine (what Istio's grpc-agent writes in a cluster), as mesh-xds's
+# XdsBootstrap writes it, run from the console's jar.
+xds_bootstrap() {
+  java -cp "$(app_jar mesh-console)" demo.mesh.xds.XdsBootstrap "127.0.0.1:$1" access-app
+}
+
+# hash_password: the bcrypt hash of the password read from stdin, made by the console's jar; the console is given
+# only the hash.
+hash_password() {
+  java -cp "$(app_jar mesh-console)" demo.mesh.console.security.HashPassword
+}
 
 step() { echo "==> $*"; }
 fail() { echo "error: $*" >&2; exit 1; }  # words joined by spaces, so long messages may be split

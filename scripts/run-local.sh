@@ -4,14 +4,14 @@
 set -euo pipefail
 
 usage() {
-  cat <<'USAGE'
+  cat <<USAGE
 Usage: scripts/run-local.sh [--no-build]
 
 Builds the apps when needed and starts the local mesh:
-  mesh-console   http://localhost:8090  (local mode: istio/*.yaml served over xDS on :18000)
-  access-app     http://localhost:8080  (gRPC to xds:///logic-app, routed by the console's split)
-  logic-app-v1   gRPC :9091, HTTP :8081
-  logic-app-v2   gRPC :9092, HTTP :8082
+  mesh-console   http://localhost:$CONSOLE_HTTP_PORT  (local mode: istio/*.yaml served over xDS on :$XDS_PORT)
+  access-app     http://localhost:$ACCESS_HTTP_PORT  (gRPC to xds:///logic-app, routed by the console's split)
+  logic-app-v1   gRPC :$V1_GRPC_PORT, HTTP :$V1_HTTP_PORT
+  logic-app-v2   gRPC :$V2_GRPC_PORT, HTTP :$V2_HTTP_PORT
   prometheus     http://localhost:9090  (when Debian's prometheus is installed; another port when 9090 is taken)
 then prints the URLs, the console's sign-in and a curl line, and stops everything on Ctrl-C.
 
@@ -28,10 +28,8 @@ in .local-state/ across runs; delete that folder to start again from istio/virtu
 USAGE
 }
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-# The project version, from the root pom (its own <version>, not the parent's), so the jar names follow a release.
-VERSION=$(sed -n '/<parent>/,/<\/parent>/d; s:^  <version>\(.*\)</version>$:\1:p' "$ROOT/pom.xml" | head -1)
-MODULES=(logic-app-v1 logic-app-v2 access-app mesh-console)
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "$0")/lib.sh"
 BUILD=auto
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,19 +40,19 @@ while [ $# -gt 0 ]; do
 done
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in 8080 8081 8082 8090 9091 9092 18000; do
+for port in "$ACCESS_HTTP_PORT" "$V1_HTTP_PORT" "$V2_HTTP_PORT" "$CONSOLE_HTTP_PORT" "$V1_GRPC_PORT" "$V2_GRPC_PORT" \
+    "$XDS_PORT"; do
   if port_taken "$port"; then
     echo "Port $port is already in use. Stop whatever listens there (e.g. 'ss -ltnp sport = :$port') and retry." >&2
     exit 1
   fi
 done
 
-jar() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
 needs_build() {
   local module oldest=""
-  for module in "${MODULES[@]}"; do
-    [ -f "$(jar "$module")" ] || return 0
-    if [ -z "$oldest" ] || [ "$(jar "$module")" -ot "$oldest" ]; then oldest=$(jar "$module"); fi
+  for module in "${APPS[@]}"; do
+    [ -f "$(app_jar "$module")" ] || return 0
+    if [ -z "$oldest" ] || [ "$(app_jar "$module")" -ot "$oldest" ]; then oldest=$(app_jar "$module"); fi
   done
   # Rebuild when a source, resource or pom changed after the oldest jar was built.
   [ -n "$(find "$ROOT" -path '*/target' -prune -o -path "$ROOT/.local-state" -prune -o \( -name '*.java' \
@@ -63,7 +61,7 @@ needs_build() {
 }
 if [ "$BUILD" = auto ] && needs_build; then
   echo "==> Building the apps (./mvnw package, tests skipped)..."
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${MODULES[*]}")" -am)
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(IFS=,; echo "${APPS[*]}")" -am)
 fi
 
 # A Prometheus for the console's health figures, when one is installed: 9090 as usual, else the first free port
@@ -97,8 +95,8 @@ trap stop_all INT TERM EXIT
 start() { # name http-port java-options...
   local name=$1 port=$2; shift 2
   # shellcheck disable=SC2046 # cds_options prints a list of options
-  (cd "$ROOT" && exec java $(cds_options "$(jar "$name")") -Dmicronaut.server.port="$port" "$@" -jar "$(jar "$name")" \
-    >"$LOGS/$name.log" 2>&1) &
+  (cd "$ROOT" && exec java $(cds_options "$(app_jar "$name")") -Dmicronaut.server.port="$port" "$@" \
+    -jar "$(app_jar "$name")" >"$LOGS/$name.log" 2>&1) &
   PIDS+=($!)
   echo "==> $name starting (log: target/local-logs/$name.log)"
 }
@@ -122,7 +120,8 @@ scrape_configs:
   - job_name: mesh-demo
     metrics_path: /prometheus
     static_configs:
-      - targets: ['localhost:8080', 'localhost:8081', 'localhost:8082', 'localhost:8090']
+      - targets: ['localhost:$ACCESS_HTTP_PORT', 'localhost:$V1_HTTP_PORT', 'localhost:$V2_HTTP_PORT',
+                  'localhost:$CONSOLE_HTTP_PORT']
 YAML
   "$PROMETHEUS_BIN" --config.file="$PROMETHEUS_DATA/prometheus.yml" --storage.tsdb.path="$PROMETHEUS_DATA/data" \
     --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" >"$LOGS/prometheus.log" 2>&1 &
@@ -140,35 +139,31 @@ fi
 USERNAME=${MESH_CONSOLE_AUTH_USERNAME:-demo}
 PASSWORD=${MESH_CONSOLE_AUTH_PASSWORD:-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 12)}
 
-# The console takes only a bcrypt hash of the password; its own jar makes one.
-PASSWORD_HASH=$(printf '%s\n' "$PASSWORD" | java -cp "$(jar mesh-console)" demo.mesh.console.security.HashPassword)
+PASSWORD_HASH=$(printf '%s\n' "$PASSWORD" | hash_password)
 
 # The console is the control plane: start it first so access-app's first xDS request finds it.
 MESH_CONSOLE_MODE=local MESH_CONSOLE_AUTH_USERNAME="$USERNAME" MESH_CONSOLE_AUTH_PASSWORD="$PASSWORD_HASH" \
-  start mesh-console 8090
+  start mesh-console "$CONSOLE_HTTP_PORT" -Dmesh-console.local.xds-port="$XDS_PORT"
 # The fault switch lets a user break a release live (PUT /fault) and watch the console see it.
 export LOGIC_FAULT_SWITCH_ENABLED=true
-start logic-app-v1 8081 -Dgrpc.server.port=9091
-start logic-app-v2 8082 -Dgrpc.server.port=9092
-await_ready mesh-console 8090
+start logic-app-v1 "$V1_HTTP_PORT" -Dgrpc.server.port="$V1_GRPC_PORT"
+start logic-app-v2 "$V2_HTTP_PORT" -Dgrpc.server.port="$V2_GRPC_PORT"
+await_ready mesh-console "$CONSOLE_HTTP_PORT"
 
 # What Istio's grpc-agent does in a cluster: a bootstrap naming the control plane, read by grpc-xds at the first
 # xds:/// channel.
-GRPC_XDS_BOOTSTRAP_CONFIG=$(cat <<JSON
-{"xds_servers": [{"server_uri": "127.0.0.1:18000", "channel_creds": [{"type": "insecure"}],
-  "server_features": ["xds_v3"]}], "node": {"id": "access-app"}}
-JSON
-) LOGIC_APP_TARGET="xds:///logic-app" start access-app 8080
-await_ready logic-app-v1 8081
-await_ready logic-app-v2 8082
-await_ready access-app 8080
+GRPC_XDS_BOOTSTRAP_CONFIG=$(xds_bootstrap "$XDS_PORT") LOGIC_APP_TARGET="xds:///logic-app" \
+  start access-app "$ACCESS_HTTP_PORT"
+await_ready logic-app-v1 "$V1_HTTP_PORT"
+await_ready logic-app-v2 "$V2_HTTP_PORT"
+await_ready access-app "$ACCESS_HTTP_PORT"
 if [ -n "$PROMETHEUS_PORT" ]; then
   for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$PROMETHEUS_PORT/-/ready" && break; sleep 0.5; done
   curl -fs -o /dev/null "http://localhost:$PROMETHEUS_PORT/-/ready" && echo "    prometheus ready on :$PROMETHEUS_PORT"
 fi
 # The first call through the mesh also discovers the routes and connects; make it before handing over.
 for _ in $(seq 1 60); do
-  curl -fs -o /dev/null 'http://localhost:8080/api/hello?name=warm-up' && break
+  curl -fs -o /dev/null "http://localhost:$ACCESS_HTTP_PORT/api/hello?name=warm-up" && break
   sleep 0.5
 done
 
@@ -176,10 +171,10 @@ cat <<INFO
 
 The local mesh is running. access-app reaches logic-app through xds:///logic-app; the split comes from the console.
 
-  Console     http://localhost:8090   sign in as $USERNAME / $PASSWORD
-  Try         curl 'http://localhost:8080/api/hello?name=alice'
-  Canary      curl -H 'x-canary: true' 'http://localhost:8080/api/hello?name=alice'   (always v2)
-  Break v2    curl -X PUT localhost:8082/fault -H 'Content-Type: application/json' -d '{"errorRate":0.2,"latency":"300ms"}'
+  Console     http://localhost:$CONSOLE_HTTP_PORT   sign in as $USERNAME / $PASSWORD
+  Try         curl 'http://localhost:$ACCESS_HTTP_PORT/api/hello?name=alice'
+  Canary      curl -H 'x-canary: true' 'http://localhost:$ACCESS_HTTP_PORT/api/hello?name=alice'   (always v2)
+  Break v2    curl -X PUT localhost:$V2_HTTP_PORT/fault -H 'Content-Type: application/json' -d '{"errorRate":0.2,"latency":"300ms"}'
   Metrics     $METRICS_LINE
 
 Open the console, start the traffic chart, click 50/50 and watch the observed split follow; break v2 and watch its

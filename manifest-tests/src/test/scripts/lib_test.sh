@@ -1,10 +1,30 @@
 #!/usr/bin/env bash
-# The logic of scripts/lib.sh that runs without a cluster: architecture and download names, istioctl's version,
-# checksums, downloads, the memory check, the overlay that keeps the live split, and load.sh's counting.
+# The logic of scripts/lib.sh that runs without a cluster: the project's version and jars, architecture and download
+# names, istioctl's version, checksums, downloads, the memory check, the overlay that keeps the live split, and
+# load.sh's counting.
 # shellcheck source-path=SCRIPTDIR source=harness.sh
 source "$(dirname "$0")/harness.sh"
 # shellcheck source=/dev/null
 source "$PROJECT_ROOT/scripts/lib.sh"
+
+test_the_project_version_is_the_root_poms_own_and_names_the_jars() {
+  local dir
+  dir=$(mktemp -d)
+  cat >"$dir/pom.xml" <<'POM'
+<project>
+  <parent>
+    <groupId>io.micronaut.platform</groupId>
+    <artifactId>micronaut-parent</artifactId>
+    <version>4.10.11</version>
+  </parent>
+  <artifactId>mesh-demo</artifactId>
+  <version>1.2.3</version>
+</project>
+POM
+  assert_eq 1.2.3 "$(ROOT=$dir project_version)" "the project's version, not its parent's"
+  assert_eq "$dir/access-app/target/access-app-1.2.3.jar" "$(ROOT=$dir VERSION=1.2.3 app_jar access-app)"
+  rm -rf "$dir"
+}
 
 test_machine_types_map_to_the_image_architectures_jib_and_docker_use() {
   assert_eq amd64 "$(image_architecture x86_64)" "Linux/Intel Mac"

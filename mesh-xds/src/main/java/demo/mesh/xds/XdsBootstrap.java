@@ -37,6 +37,20 @@ public record XdsBootstrap(String serverUri, String nodeId) {
         }
     }
 
+    /**
+     * Prints the bootstrap for {@code SERVER_URI NODE_ID}, e.g. {@code 127.0.0.1:18000 access-app}: how the scripts
+     * (scripts/lib.sh's {@code xds_bootstrap}, through mesh-console's jar) and system-tests' local mesh get the
+     * {@value #ENVIRONMENT_VARIABLE} they hand to access-app, so that the JSON is written in this one place.
+     */
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: java -cp mesh-console.jar " + XdsBootstrap.class.getName()
+                    + " SERVER_URI NODE_ID   (e.g. 127.0.0.1:18000 access-app)");
+            System.exit(2);
+        }
+        System.out.println(new XdsBootstrap(args[0], args[1]).toJson());
+    }
+
     /** A client of the xDS server on this machine's loopback. */
     public static XdsBootstrap local(int port, String nodeId) {
         return new XdsBootstrap("127.0.0.1:" + port, nodeId);

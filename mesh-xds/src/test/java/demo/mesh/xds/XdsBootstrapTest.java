@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,6 +36,21 @@ class XdsBootstrapTest {
         Path file = new XdsBootstrap("127.0.0.1:18000", "access-app").writeTo(dir.resolve("bootstrap.json"));
 
         assertThat(JSON.readTree(Files.readString(file)).path("node").path("id").asText()).isEqualTo("access-app");
+    }
+
+    @Test
+    void mainPrintsTheBootstrapTheScriptsHandToAccessApp() throws IOException {
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            XdsBootstrap.main(new String[] {"127.0.0.1:18000", "access-app"});
+        } finally {
+            System.setOut(out);
+        }
+
+        assertThat(JSON.readTree(printed.toString(StandardCharsets.UTF_8)))
+                .isEqualTo(JSON.readTree(XdsBootstrap.local(18000, "access-app").toJson()));
     }
 
     @Test

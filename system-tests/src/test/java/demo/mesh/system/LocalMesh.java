@@ -128,9 +128,9 @@ final class LocalMesh implements AutoCloseable {
             }
             mesh.access = AppProcess.start(name + "-access-app", "access-app", accessPort, Map.of(), Map.of(
                     "LOGIC_APP_TARGET", "xds:///logic-app",
-                    "GRPC_XDS_BOOTSTRAP_CONFIG", "{\"xds_servers\":[{\"server_uri\":\"127.0.0.1:" + xdsPort + "\","
-                            + "\"channel_creds\":[{\"type\":\"insecure\"}],\"server_features\":[\"xds_v3\"]}],"
-                            + "\"node\":{\"id\":\"access-app\"}}"));
+                    // As scripts/lib.sh's xds_bootstrap has it written: by XdsBootstrap, from the console's jar.
+                    "GRPC_XDS_BOOTSTRAP_CONFIG", AppProcess.runMain("mesh-console", "demo.mesh.xds.XdsBootstrap",
+                            "127.0.0.1:" + xdsPort, "access-app")));
             mesh.traffic = new TrafficSample(mesh.access);
             return mesh;
         } catch (Exception | AssertionError e) {
