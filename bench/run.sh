@@ -12,20 +12,24 @@ usage() {
   cat <<'USAGE'
 Usage: bench/run.sh [-n REQUESTS] [-c CONCURRENCY]
 
-  -n REQUESTS     requests per measured path (default 20000), after 2000 warm-up requests
+  -n REQUESTS     requests per measured path at CONCURRENCY, split over the rounds (default 30000), after a
+                  warm-up; each round also sends a quarter of its share at concurrency 1 (ping and /api/hello)
   -c CONCURRENCY  concurrent connections/clients (default 16)
+  -r ROUNDS       interleaved rounds (default 5)
   -h, --help      this text
 
-Needs hey and h2load (Debian: apt-get install hey nghttp2-client); installs them when run as root on Debian.
+Needs h2load (Debian: apt-get install nghttp2-client); installs them when run as root on Debian.
 USAGE
 }
 
-N=20000
+N=30000
 C=16
+ROUNDS=5
 if [ "${1:-}" = --help ]; then usage; exit 0; fi
-while getopts "n:c:h" opt; do
+while getopts "n:c:r:h" opt; do
   case "$opt" in
     n) N=$OPTARG ;;
+    r) ROUNDS=$OPTARG ;;
     c) C=$OPTARG ;;
     h) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
@@ -34,7 +38,7 @@ done
 
 # shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
-need_tools hey:hey h2load:nghttp2-client
+need_tools h2load:nghttp2-client
 use_jars logic-app-v1 access-app
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
@@ -62,50 +66,96 @@ echo "==> Starting logic-app-v1 and access-app, each plain, then making and usin
 start_three_times logic-app-v1 "$LOGIC_HTTP" -Dgrpc.server.port="$LOGIC_GRPC"
 start_three_times access-app "$ACCESS_HTTP" -Dgrpc.channels.logic-app.target="dns:///127.0.0.1:$LOGIC_GRPC"
 
-# hey NAME URL -> "p50_ms p99_ms rps errors"
-hey_run() {
-  timeout 300 hey -n "$N" -c "$C" -t 10 "$2" >"$WORK/$1.hey"
-  awk '
-    /Requests\/sec:/ {rps=$2}
-    /50%% in/ || /  50% in/ {p50=$3*1000}
-    /  99% in/ {p99=$3*1000}
-    /^\s*\[[0-9]+\]/ {code=substr($1,2,3); if (code != "200") err+=$2}
-    END {printf "%.2f %.2f %.0f %d\n", p50, p99, rps, err}' "$WORK/$1.hey"
+# load NAME URL CONCURRENCY REQUESTS [H2LOAD_OPTIONS...] -> "p50_ms p99_ms rps errors". One tool for every path, so
+# that the baseline and the product path are timed alike: h2load, HTTP/1.1 for the HTTP paths, latency per request
+# in microseconds from its log (columns: start time, status, latency).
+load() {
+  local name=$1 url=$2 concurrency=$3 requests=$4; shift 4
+  rm -f "$WORK/$name.log"  # h2load appends to an existing log
+  timeout 300 h2load -n "$requests" -c "$concurrency" -m 1 --log-file="$WORK/$name.log" "$@" "$url" >"$WORK/$name.out"
+  local rps
+  rps=$(awk '/finished in/ {gsub(",", "", $4); print $4}' "$WORK/$name.out")
+  sort -n -k3 "$WORK/$name.log" | awk -v rps="$rps" '
+    {lat[NR]=$3; if ($2 != 200) err++}
+    function at(p) { i = int(NR * p + 0.999999); return lat[i < 1 ? 1 : i] / 1000 }
+    END {printf "%.3f %.3f %.0f %d\n", at(0.5), at(0.99), rps, err + 0}'
 }
-# A unary gRPC call over h2load: length-prefixed HelloRequest{name:"bench"}.
-grpc_run() {
-  printf '\x00\x00\x00\x00\x07\x0a\x05bench' >"$WORK/hello.bin"
-  timeout 300 h2load -n "$N" -c "$C" -m 1 -d "$WORK/hello.bin" \
-    -H 'content-type: application/grpc' -H 'te: trailers' --log-file="$WORK/grpc.log" \
-    "http://127.0.0.1:$LOGIC_GRPC/mesh.logic.v1.Logic/Hello" >"$WORK/grpc.h2load"
-  local rps errors
-  rps=$(awk '/finished in/ {gsub(",", "", $4); print $4}' "$WORK/grpc.h2load")
-  errors=$(awk '/requests:/ {print $10 + $12}' "$WORK/grpc.h2load")
-  # log columns: start time (us), HTTP status, latency (us)
-  sort -n -k3 "$WORK/grpc.log" | awk -v rps="$rps" -v err="$errors" '
-    {lat[NR]=$3}
-    END {printf "%.2f %.2f %.0f %d\n", lat[int(NR*0.5)]/1000, lat[int(NR*0.99)]/1000, rps, err}'
+# A unary gRPC call: length-prefixed HelloRequest{name:"bench"}. gRPC's own status rides in the trailers, which
+# h2load does not read; logic-app answers "bench" with OK.
+printf '\x00\x00\x00\x00\x07\x0a\x05bench' >"$WORK/hello.bin"
+GRPC_OPTIONS=(-d "$WORK/hello.bin" -H 'content-type: application/grpc' -H 'te: trailers')
+PING_URL="http://127.0.0.1:$ACCESS_HTTP/api/ping"
+HELLO_URL="http://127.0.0.1:$ACCESS_HTTP/api/hello?name=bench"
+# measure PATH CONCURRENCY REQUESTS -> "p50_ms p99_ms rps errors"
+measure() {
+  case "$1" in
+    ping) load ping "$PING_URL" "$2" "$3" --h1 ;;
+    grpc) load grpc "http://127.0.0.1:$LOGIC_GRPC/mesh.logic.v1.Logic/Hello" "$2" "$3" "${GRPC_OPTIONS[@]}" ;;
+    hello) load hello "$HELLO_URL" "$2" "$3" --h1 ;;
+  esac
 }
 
 echo "==> Warming up" >&2
-timeout 120 hey -n 2000 -c "$C" -t 10 "http://127.0.0.1:$ACCESS_HTTP/api/hello?name=bench" >/dev/null
-timeout 120 hey -n 2000 -c "$C" -t 10 "http://127.0.0.1:$ACCESS_HTTP/api/ping" >/dev/null
+for path in hello ping grpc; do measure "$path" "$C" 5000 >/dev/null; done
 
-echo "==> Measuring ($N requests each, $C concurrent)" >&2
-read -r ping_p50 ping_p99 ping_rps ping_err <<<"$(hey_run ping "http://127.0.0.1:$ACCESS_HTTP/api/ping")"
-read -r grpc_p50 grpc_p99 grpc_rps grpc_err <<<"$(grpc_run)"
-read -r edge_p50 edge_p99 edge_rps edge_err <<<"$(hey_run hello "http://127.0.0.1:$ACCESS_HTTP/api/hello?name=bench")"
+# Rounds interleave the three paths, their order rotating, so a slow minute of the machine falls on all three; each
+# round's bound 1 / (1/ping + 1/direct) comes from the ping and direct rounds next to its /api/hello round.
+PATHS=(ping grpc hello)
+echo "==> Measuring: $ROUNDS rounds of $((N / ROUNDS)) requests per path at concurrency $C, then at concurrency 1" >&2
+# cpu_ms PID: the process's CPU time so far, user and system (fields 14 and 15 of /proc/PID/stat, in clock ticks).
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$1/stat"; }
+ACCESS_PID=${PID_OF[access-app]}
+for round in $(seq 0 $((ROUNDS - 1))); do
+  for i in 0 1 2; do
+    path=${PATHS[$(( (round + i) % 3 ))]}
+    before=$(cpu_ms "$ACCESS_PID")
+    result=$(measure "$path" "$C" $((N / ROUNDS)))
+    # access-app's CPU per call: what the edge itself costs, whatever else the machine runs
+    echo "$round $path $result $(awk -v a="$before" -v b="$(cpu_ms "$ACCESS_PID")" -v n=$((N / ROUNDS)) \
+      'BEGIN {printf "%.1f", (b - a) * 1000 / n}')" >>"$WORK/rounds"
+  done
+  for path in ping hello; do
+    echo "$round $path $(measure "$path" 1 $((N / ROUNDS / 4)))" >>"$WORK/rounds-c1"
+  done
+done
+
+# median FILE PATH COLUMN: the median over rounds of a column (3 p50, 4 p99, 5 rps, 6 errors summed instead)
+median() {
+  awk -v p="$2" -v col="$3" '$2 == p {print $col}' "$1" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'
+}
+errors() { awk -v p="$2" '$2 == p {sum += $6} END {print sum + 0}' "$1"; }
+# Per round: /api/hello's throughput over the bound its parts allow.
+awk '{rps[$1, $2] = $5; rounds[$1]} END {for (r in rounds) printf "%.3f\n", rps[r, "hello"] * (1 / rps[r, "ping"] + 1 / rps[r, "grpc"])}' \
+  "$WORK/rounds" | sort -g >"$WORK/share"
+share_median=$(awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}' "$WORK/share")
+share_range="$(head -1 "$WORK/share")–$(tail -1 "$WORK/share")"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+row() { # row LABEL PATH FILE BASELINE_P50 [access-app CPU]
+  local p50; p50=$(median "$3" "$2" 3)
+  echo "| $1 | $p50 | $(median "$3" "$2" 4) | $(median "$3" "$2" 5) | $(errors "$3" "$2") | $(ratio "$p50" "$4") |${5:+ $5 |}"
+}
+ping16=$(median "$WORK/rounds" ping 3); ping1=$(median "$WORK/rounds-c1" ping 3)
 cat <<TABLE
 
-$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $JAVA_OPTS, $N requests per path, concurrency $C
+$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $JAVA_OPTS; load average $(cut -d' ' -f1-3 /proc/loadavg)
+$ROUNDS interleaved rounds; medians over rounds. Concurrency $C, $((N / ROUNDS)) requests per path and round:
+
+| Path | p50 ms | p99 ms | req/s | errors | p50 vs /api/ping | access-app CPU µs per call |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+$(row "GET /api/ping (constant, baseline)" ping "$WORK/rounds" "$ping16" "$(median "$WORK/rounds" ping 7)")
+$(row "gRPC Logic/Hello direct to logic-app-v1" grpc "$WORK/rounds" "$ping16" "–")
+$(row "GET /api/hello (access-app -> logic-app-v1)" hello "$WORK/rounds" "$ping16" "$(median "$WORK/rounds" hello 7)")
+
+/api/hello's throughput over the bound its parts allow, 1 / (1/ping + 1/direct), per round: median $share_median,
+range $share_range (target ≥ 0.65).
+
+Concurrency 1, $((N / ROUNDS / 4)) requests per path and round:
 
 | Path | p50 ms | p99 ms | req/s | errors | p50 vs /api/ping |
 | --- | ---: | ---: | ---: | ---: | ---: |
-| GET /api/ping (constant, baseline) | $ping_p50 | $ping_p99 | $ping_rps | $ping_err | 1.00 |
-| gRPC Logic/Hello direct to logic-app-v1 | $grpc_p50 | $grpc_p99 | $grpc_rps | $grpc_err | $(ratio "$grpc_p50" "$ping_p50") |
-| GET /api/hello (access-app -> logic-app-v1) | $edge_p50 | $edge_p99 | $edge_rps | $edge_err | $(ratio "$edge_p50" "$ping_p50") |
+$(row "GET /api/ping (constant, baseline)" ping "$WORK/rounds-c1" "$ping1")
+$(row "GET /api/hello (access-app -> logic-app-v1)" hello "$WORK/rounds-c1" "$ping1")
 
 | App | start to ready ms, plain (baseline) | from the class-data archive | vs plain | RSS MB after load |
 | --- | ---: | ---: | ---: | ---: |

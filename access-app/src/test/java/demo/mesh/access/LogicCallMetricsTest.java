@@ -1,10 +1,13 @@
 package demo.mesh.access;
 
+import demo.mesh.testsupport.LogicCallScrape;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import static demo.mesh.testsupport.LogicCallScrape.ATTEMPTS;
+import static demo.mesh.testsupport.LogicCallScrape.CALLS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -15,33 +18,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Property(name = "spec.name", value = FakeLogic.SPEC)
 class LogicCallMetricsTest extends FakeLogicTest {
 
-    static final String CALLS = "logic_calls_seconds_count";
-    static final String ATTEMPTS = "logic_attempts_seconds_count";
 
     @Test
     void answeredCallsAndTheirAttemptsAreCountedByVersionWithALatencyHistogram() {
-        Scrape before = scrape();
+        LogicCallScrape before = scrape();
 
         api.hello("Ada").assertStatus(HttpStatus.OK);
         api.hello("Grace").assertStatus(HttpStatus.OK);
 
-        Scrape after = scrape();
+        LogicCallScrape after = scrape();
         for (String series : new String[] {CALLS, ATTEMPTS}) {
             assertThat(after.value(series, "OK", FakeLogic.VERSION))
                     .as(series).isEqualTo(before.value(series, "OK", FakeLogic.VERSION) + 2);
         }
         assertThat(after.text())
-                .containsPattern(Scrape.labels("logic_calls_seconds_bucket", "OK", FakeLogic.VERSION) + ",le=\"")
-                .containsPattern(Scrape.labels("logic_attempts_seconds_bucket", "OK", FakeLogic.VERSION) + ",le=\"");
+                .containsPattern(LogicCallScrape.labels("logic_calls_seconds_bucket", "OK", FakeLogic.VERSION) + ",le=\"")
+                .containsPattern(LogicCallScrape.labels("logic_attempts_seconds_bucket", "OK", FakeLogic.VERSION) + ",le=\"");
     }
 
     @Test
     void aRefusedCallIsCountedForTheVersionThatRefusedIt() {
-        Scrape before = scrape();
+        LogicCallScrape before = scrape();
 
         api.hello("x".repeat(65)).assertStatus(HttpStatus.BAD_REQUEST);
 
-        Scrape after = scrape();
+        LogicCallScrape after = scrape();
         for (String series : new String[] {CALLS, ATTEMPTS}) {
             assertThat(after.value(series, "INVALID_ARGUMENT", FakeLogic.VERSION))
                     .as(series).isEqualTo(before.value(series, "INVALID_ARGUMENT", FakeLogic.VERSION) + 1);
@@ -51,7 +52,7 @@ class LogicCallMetricsTest extends FakeLogicTest {
 
     @Test
     void aFailureAnsweredByTheReleaseNamesIt() {
-        Scrape before = scrape();
+        LogicCallScrape before = scrape();
 
         api.hello(FakeLogic.BROKEN).assertStatus(HttpStatus.BAD_GATEWAY);
 
@@ -59,7 +60,7 @@ class LogicCallMetricsTest extends FakeLogicTest {
                 .isEqualTo(before.value(CALLS, "INTERNAL", FakeLogic.VERSION) + 1);
     }
 
-    private Scrape scrape() {
-        return new Scrape(api.text("/prometheus"));
+    private LogicCallScrape scrape() {
+        return new LogicCallScrape(api.text("/prometheus"));
     }
 }

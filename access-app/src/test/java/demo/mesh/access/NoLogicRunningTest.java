@@ -1,5 +1,6 @@
 package demo.mesh.access;
 
+import demo.mesh.testsupport.LogicCallScrape;
 import demo.mesh.access.logic.LogicClient;
 import io.micronaut.core.io.socket.SocketUtils;
 import io.micronaut.http.HttpStatus;
@@ -46,12 +47,12 @@ class NoLogicRunningTest implements TestPropertyProvider {
 
     @Test
     void aCallNoReleaseAnsweredIsCountedWithoutAVersion() {
-        Scrape before = new Scrape(api.text("/prometheus"));
+        LogicCallScrape before = new LogicCallScrape(api.text("/prometheus"));
 
         api.hello("Ada").assertError(HttpStatus.SERVICE_UNAVAILABLE);
 
-        Scrape after = new Scrape(api.text("/prometheus"));
-        for (String series : List.of(LogicCallMetricsTest.CALLS, LogicCallMetricsTest.ATTEMPTS)) {
+        LogicCallScrape after = new LogicCallScrape(api.text("/prometheus"));
+        for (String series : List.of(LogicCallScrape.CALLS, LogicCallScrape.ATTEMPTS)) {
             assertThat(after.value(series, "UNAVAILABLE", "none"))
                     .as(series).isEqualTo(before.value(series, "UNAVAILABLE", "none") + 1);
             assertThat(after.total(series)).as(series).isEqualTo(before.total(series) + 1);

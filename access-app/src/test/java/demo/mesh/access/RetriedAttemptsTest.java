@@ -1,5 +1,6 @@
 package demo.mesh.access;
 
+import demo.mesh.testsupport.LogicCallScrape;
 import demo.mesh.xds.MeshRouting;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -7,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static demo.mesh.access.LogicCallMetricsTest.ATTEMPTS;
-import static demo.mesh.access.LogicCallMetricsTest.CALLS;
+import static demo.mesh.testsupport.LogicCallScrape.ATTEMPTS;
+import static demo.mesh.testsupport.LogicCallScrape.CALLS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +41,7 @@ class RetriedAttemptsTest extends XdsRoutedTest {
     void aV2AttemptRetriedOnV1IsAV2FailureAndAUserVisibleSuccess() {
         await("access-app ready").atMost(Duration.ofSeconds(60))
                 .until(() -> api.get("/health/readiness").status().getCode() == 200);
-        Scrape before = scrape();
+        LogicCallScrape before = scrape();
         int v1Before = v1.attempts();
         int v2Before = v2.attempts();
 
@@ -50,7 +51,7 @@ class RetriedAttemptsTest extends XdsRoutedTest {
             assertThat(api.hello("retried-" + i).assertStatus(HttpStatus.OK).field("version")).isEqualTo("v1");
         }
 
-        Scrape after = scrape();
+        LogicCallScrape after = scrape();
         int v1Attempts = v1.attempts() - v1Before;
         int v2Attempts = v2.attempts() - v2Before;
         // The user saw only successes from v1, once per call.
@@ -68,7 +69,7 @@ class RetriedAttemptsTest extends XdsRoutedTest {
         assertThat(after.value(ATTEMPTS, "UNAVAILABLE", "none")).isEqualTo(before.value(ATTEMPTS, "UNAVAILABLE", "none"));
     }
 
-    private Scrape scrape() {
-        return new Scrape(api.text("/prometheus"));
+    private LogicCallScrape scrape() {
+        return new LogicCallScrape(api.text("/prometheus"));
     }
 }

@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,19 +24,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One release of logic-app as far as a caller can tell: a real gRPC server on a free loopback port that answers Hello
  * as that release ("Hello, name!", its version, instance {@code stand-in-<version>}), signs every answer as logic-app
  * does, and counts the attempts that reached it, so a test can compare what a client counted with what the releases
- * saw. It fails on demand with UNAVAILABLE, as logic-app does with its fault switch or while it restarts.
+ * saw. It fails on demand with UNAVAILABLE, as logic-app does with its fault switch or while it restarts; a slow one
+ * answers after a fixed latency, as with {@code logic.fault.latency}.
  */
 public final class LogicServer implements AutoCloseable {
 
     private final String version;
     private final String instance;
+    private final Duration latency;
+    private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor();
     private final AtomicInteger failuresToServe = new AtomicInteger();
     private final AtomicInteger attempts = new AtomicInteger();
     private final Server server;
 
-    private LogicServer(String version) {
+    private LogicServer(String version, Duration latency) {
         this.version = version;
         this.instance = "stand-in-" + version;
+        this.latency = latency;
         try {
             this.server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                     .addService(ServerInterceptors.intercept(new Endpoint(),
@@ -47,12 +54,17 @@ public final class LogicServer implements AutoCloseable {
 
     /** A healthy release {@code version}, serving. */
     public static LogicServer start(String version) {
-        return new LogicServer(version);
+        return new LogicServer(version, Duration.ZERO);
+    }
+
+    /** A healthy release {@code version} that answers every call {@code latency} after it arrives. */
+    public static LogicServer slow(String version, Duration latency) {
+        return new LogicServer(version, latency);
     }
 
     /** A release {@code version} whose every call fails, as logic-app with {@code logic.fault.error-rate=1}. */
     public static LogicServer failing(String version) {
-        LogicServer server = new LogicServer(version);
+        LogicServer server = new LogicServer(version, Duration.ZERO);
         server.failNext(Integer.MAX_VALUE);
         return server;
     }
@@ -79,6 +91,7 @@ public final class LogicServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        answers.shutdownNow();
     }
 
     private final class Endpoint extends LogicGrpc.LogicImplBase {
@@ -90,9 +103,11 @@ public final class LogicServer implements AutoCloseable {
                         .asRuntimeException());
                 return;
             }
-            responses.onNext(HelloReply.newBuilder().setMessage("Hello, " + request.getName() + "!")
-                    .setVersion(version).setInstance(instance).build());
-            responses.onCompleted();
+            answers.schedule(() -> {
+                responses.onNext(HelloReply.newBuilder().setMessage("Hello, " + request.getName() + "!")
+                        .setVersion(version).setInstance(instance).build());
+                responses.onCompleted();
+            }, latency.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 }
