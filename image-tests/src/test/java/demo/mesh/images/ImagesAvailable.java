@@ -1,5 +1,6 @@
 package demo.mesh.images;
 
+import demo.mesh.testsupport.Ci;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class ImagesAvailable implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (RunningImages.IN_CI) {
+        if (Ci.isCi()) {
             return ConditionEvaluationResult.enabled("CI always runs the image tests");
         }
         return RunningImages.whyTheyCannotRun().map(reason -> {

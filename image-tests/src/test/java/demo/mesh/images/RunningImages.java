@@ -18,7 +18,6 @@ import java.util.UUID;
  * configuration unchanged.
  */
 final class RunningImages implements AutoCloseable {
-    static final boolean IN_CI = "true".equalsIgnoreCase(System.getenv("CI"));
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(3);
 
     private final String network;

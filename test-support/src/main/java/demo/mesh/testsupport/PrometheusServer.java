@@ -1,7 +1,5 @@
 package demo.mesh.testsupport;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A real Prometheus server (Debian's {@code prometheus} package) on a free loopback port, scraping the given
@@ -42,11 +39,7 @@ public final class PrometheusServer implements AutoCloseable {
     /** Call before {@link #start}; skips the test (fails it in CI) when Prometheus is not installed. */
     public static void requirePrometheus() {
         if (!Files.isExecutable(BINARY)) {
-            String reason = "Prometheus is needed at " + BINARY + " (apt-get install -y prometheus)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(reason);
-            }
-            Assumptions.abort(reason);
+            Ci.skipOrFailInCi("Prometheus is needed at " + BINARY + " (apt-get install -y prometheus)");
         }
     }
 
