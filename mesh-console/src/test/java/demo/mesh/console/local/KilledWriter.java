@@ -60,13 +60,17 @@ final class KilledWriter implements AutoCloseable {
     }
 
     /**
-     * Waits until it has stored {@code count} generations and has the next one's temporary file open, then kills it
-     * with SIGKILL; returns the last generation it reported stored.
+     * Waits until it has stored {@code count} generations and then, when {@code whileATemporaryFileIsOpen}, until it
+     * has the next one's temporary file open, and kills it with SIGKILL; returns the last generation it reported
+     * stored. Killing at once hits whatever it is doing: building the next content, writing it, or renaming.
      */
-    long killMidWrite(int count) throws IOException, InterruptedException {
+    long kill(int count, boolean whileATemporaryFileIsOpen) throws IOException, InterruptedException {
         await().atMost(Duration.ofSeconds(30)).until(() -> stored().size() >= count || !process.isAlive());
-        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                .until(() -> !temporaryFiles().isEmpty() || !process.isAlive());
+        if (whileATemporaryFileIsOpen) {
+            await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .alias("the writer has a temporary file open beside " + file.getFileName())
+                    .until(() -> !temporaryFiles().isEmpty() || !process.isAlive());
+        }
         if (!process.isAlive()) {
             throw new AssertionError("the writer stopped by itself: " + Files.readString(log));
         }

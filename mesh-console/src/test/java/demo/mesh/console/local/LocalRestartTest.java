@@ -160,9 +160,10 @@ class LocalRestartTest {
 
     /**
      * The strongest proof short of pulling the plug: a separate JVM stores the state file in a loop through the
-     * console's own {@link AtomicFile} and is killed with SIGKILL, a few times over. Each time the file is the old
-     * content or one whole generation, never the start of one; the kills land mid-write (an unfinished copy is left
-     * behind); and a console started afterwards reads the file and removes the copies.
+     * console's own {@link AtomicFile} and is killed with SIGKILL, six times over: every other time while it has a
+     * temporary file open, the others at whatever moment. Each time the file is the old content or one whole
+     * generation, never the start of one; at least one kill lands mid-write (an unfinished copy is left behind); and a
+     * console started afterwards reads the file and removes the copies.
      */
     @Test
     void aWriterKilledMidWriteLeavesTheOldFileOrTheNewOneNeverATornOne() throws Exception {
@@ -173,17 +174,18 @@ class LocalRestartTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         int kills = 0;
         int killsMidWrite = 0;
-        while (kills < 3 || killsMidWrite == 0 && kills < 10 && System.nanoTime() < deadline) {
+        while (kills < 6 || killsMidWrite == 0 && kills < 12 && System.nanoTime() < deadline) {
             String before = settings.stateFileContent();
             try (KilledWriter writer = KilledWriter.start(settings.stateFile())) {
                 int leftBefore = writer.temporaryFiles().size();
-                long lastStored = writer.killMidWrite(3);
+                long lastStored = writer.kill(3, kills % 2 == 0);
                 kills++;
                 String after = settings.stateFileContent();
                 long generation = generationOf(after);
                 assertThat(after.equals(KilledWriter.generation(before, generation)))
-                        .as("after kill %d the state file is whole generation %d, not %d chars ending in %s", kills,
-                                generation, after.length(), after.substring(Math.max(0, after.length() - 60)))
+                        .as("after kill %d the state file is the old content or a whole generation (it names %d);"
+                                + " it has %d chars ending in '%s'", kills, generation, after.length(),
+                                after.substring(Math.max(0, after.length() - 60)))
                         .isTrue();
                 assertThat(generation).as("generation found after kill %d", kills).isGreaterThanOrEqualTo(lastStored);
                 killsMidWrite += writer.temporaryFiles().size() > leftBefore ? 1 : 0;
