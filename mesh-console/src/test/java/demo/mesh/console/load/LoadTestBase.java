@@ -91,6 +91,23 @@ abstract class LoadTestBase extends StandInTest {
                 .anyMatch(second -> second.path("versions").path("v1").asInt() > 0));
     }
 
+    /**
+     * A run under way from a 90/10 split (set before the run, so not measured as a shift) with the access-app
+     * stand-in answering 9 calls in 10 from v1, and a stream following it from before it started.
+     */
+    protected LoadStreamReader runningAt90To10() {
+        applySplit(90, 10);
+        accessApp.answer(n -> FakeAccessApp.Answer.version(n % 10 == 0 ? "v2" : "v1"));
+        LoadStreamReader stream = LoadStreamReader.connected(server.getURI());
+        try {
+            startLoadAndSeeV1(stream);
+        } catch (RuntimeException | AssertionError e) {
+            stream.close();
+            throw e;
+        }
+        return stream;
+    }
+
     /** Sets the split through the console, as alice, from the version the API server holds now. */
     protected void applySplit(int v1, int v2) {
         String version = standIn.virtualService("logic-app").getMetadata().getResourceVersion();

@@ -1,7 +1,6 @@
 package demo.mesh.console.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.load.FakeAccessApp.Answer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -46,10 +45,7 @@ class ShiftNotObservedTest extends LoadTestBase {
 
     @Test
     void aSplitBetweenRunningVersionsThatTrafficNeverMatchesIsReportedNotSeenAfterTheTimeout() {
-        applySplit(90, 10); // no load running: not measured
-        accessApp.answer(n -> Answer.version(n % 10 == 0 ? "v2" : "v1"));
-        try (LoadStreamReader stream = LoadStreamReader.connected(server.getURI())) {
-            startLoadAndSeeV1(stream);
+        try (LoadStreamReader stream = runningAt90To10()) {
             long applied = System.nanoTime();
 
             applySplit(50, 50); // the "proxies" stay at 90/10

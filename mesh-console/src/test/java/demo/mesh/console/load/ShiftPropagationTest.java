@@ -52,10 +52,7 @@ class ShiftPropagationTest extends LoadTestBase {
 
     @Test
     void aSplitBetweenRunningVersionsReachesTrafficWhenASecondsSharesMatchIt() {
-        applySplit(90, 10); // no load running: not measured
-        accessApp.answer(n -> Answer.version(n % 10 == 0 ? "v2" : "v1"));
-        try (LoadStreamReader stream = LoadStreamReader.connected(server.getURI())) {
-            startLoadAndSeeV1(stream);
+        try (LoadStreamReader stream = runningAt90To10()) {
 
             applySplit(50, 50);
             awaitShift(stream, "PENDING");
