@@ -2,6 +2,7 @@ package demo.mesh.console;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.util.List;
 
@@ -12,6 +13,13 @@ import java.util.List;
  * @param service the card's VirtualService as the page names it, "namespace/name"
  */
 public record RouteCardOnPage(BrowserSession browser, String service, String route) {
+
+    /** The card once the page shows it. */
+    public static RouteCardOnPage shown(BrowserSession browser, String service, String route) {
+        RouteCardOnPage card = new RouteCardOnPage(browser, service, route);
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(card.locator()));
+        return card;
+    }
 
     public By locator() {
         return By.cssSelector("[data-service='" + service + "'] [data-route='" + route + "']");
