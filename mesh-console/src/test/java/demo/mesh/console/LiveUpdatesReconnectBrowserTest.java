@@ -18,7 +18,7 @@ import java.util.Map;
  * The page's live updates when the connection to the console drops, in a real headless Chromium. The browser
  * reaches the console through a {@link LoopbackProxy}, which dies (every connection reset, new ones refused) and
  * comes back, as a port-forward or a console restart would: the page says it is reconnecting, then live again, and
- * shows a change made after that without a reload.
+ * shows, without a reload, a change made while it was cut off and one made after.
  */
 @MicronautTest
 class LiveUpdatesReconnectBrowserTest extends StandInTest {
@@ -42,27 +42,34 @@ class LiveUpdatesReconnectBrowserTest extends StandInTest {
     }
 
     @Test
-    void whenTheConnectionDropsThePageSaysSoReconnectsAndShowsALaterChange() throws IOException {
+    void whenTheConnectionDropsThePageSaysSoAndOnceReconnectedShowsWhatChangedMeanwhileAndAfter() throws IOException {
         standIn.reset("logic-app.yaml");
         BrowserSession browser = CHROMIUM.openConsole(console.port(), WAIT);
-        RouteCardOnPage logicApp = new RouteCardOnPage(browser, "mesh-demo/logic-app", "logic-app-split");
+        RouteCardOnPage logicApp = RouteCardOnPage.shown(browser, "mesh-demo/logic-app", "logic-app-split");
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Live."));
 
         console.die();
 
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
                 "Live updates interrupted; reconnecting…"));
+        setWeights(60, 40); // while the page cannot hear of it
 
         console.comeBack();
 
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
                 "1 VirtualService(s) with weighted routes. Live."));
-        standIn.editVirtualService("logic-app", vs -> {
-            List<Map<String, Object>> route = RouteAssertions.routeDestinations(vs, 0);
-            route.get(0).put("weight", 70);
-            route.get(1).put("weight", 30);
-        });
+        browser.waitFor(driver -> logicApp.numbers().equals(List.of("60", "40")));
+
+        setWeights(70, 30);
 
         browser.waitFor(driver -> logicApp.numbers().equals(List.of("70", "30")));
+    }
+
+    private void setWeights(int v1, int v2) {
+        standIn.editVirtualService("logic-app", vs -> {
+            List<Map<String, Object>> route = RouteAssertions.routeDestinations(vs, 0);
+            route.get(0).put("weight", v1);
+            route.get(1).put("weight", v2);
+        });
     }
 }
