@@ -16,7 +16,8 @@ class QueryStringFilter {
     @Nullable
     HttpResponse<ApiError> check(HttpRequest<?> request) {
         return QueryStringRules.problem(request.getUri().getRawQuery())
-                .map(problem -> HttpResponse.<ApiError>badRequest(ApiError.of(HttpStatus.BAD_REQUEST, problem, null)))
+                .map(problem -> HttpResponse.<ApiError>badRequest(
+                        ApiError.of(HttpStatus.BAD_REQUEST, problem.message(), problem.parameter())))
                 .orElse(null);
     }
 }
