@@ -92,6 +92,7 @@ class EdgeBadInputTest {
         assertThat(body.path("error").asText()).matches("[a-z_]+");
         assertThat(body.path("message").asText()).contains(bad.detail());
         assertThat(body.path("detail").asText()).as("the message, under its older name").isEqualTo(body.path("message").asText());
+        assertThat(body.has("field")).as(reply.body()).isTrue();
     }
 
     @Test
