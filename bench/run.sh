@@ -13,7 +13,7 @@ usage() {
 Usage: bench/run.sh [-n REQUESTS] [-c CONCURRENCY]
 
   -n REQUESTS     requests per measured path at CONCURRENCY, split over the rounds (default 30000), after a
-                  warm-up; each round also sends a quarter of its share at concurrency 1 (ping and /api/hello)
+                  warm-up; each round also sends a quarter of its share at concurrency 1
   -c CONCURRENCY  concurrent connections/clients (default 16)
   -r ROUNDS       interleaved rounds (default 5)
   -h, --help      this text
@@ -114,7 +114,7 @@ for round in $(seq 0 $((ROUNDS - 1))); do
     echo "$round $path $result $(awk -v a="$before" -v b="$(cpu_ms "$ACCESS_PID")" -v n=$((N / ROUNDS)) \
       'BEGIN {printf "%.1f", (b - a) * 1000 / n}')" >>"$WORK/rounds"
   done
-  for path in ping hello; do
+  for path in ping grpc hello; do
     echo "$round $path $(measure "$path" 1 $((N / ROUNDS / 4)))" >>"$WORK/rounds-c1"
   done
 done
@@ -155,7 +155,11 @@ Concurrency 1, $((N / ROUNDS / 4)) requests per path and round:
 | Path | p50 ms | p99 ms | req/s | errors | p50 vs /api/ping |
 | --- | ---: | ---: | ---: | ---: | ---: |
 $(row "GET /api/ping (constant, baseline)" ping "$WORK/rounds-c1" "$ping1")
+$(row "gRPC Logic/Hello direct to logic-app-v1" grpc "$WORK/rounds-c1" "$ping1")
 $(row "GET /api/hello (access-app -> logic-app-v1)" hello "$WORK/rounds-c1" "$ping1")
+
+/api/hello's p50 at concurrency 1 over the sum of its parts' (ping + direct):
+$(ratio "$(median "$WORK/rounds-c1" hello 3)" "$(awk -v a="$ping1" -v b="$(median "$WORK/rounds-c1" grpc 3)" 'BEGIN {print a + b}')")
 
 | App | start to ready ms, plain (baseline) | from the class-data archive | vs plain | RSS MB after load |
 | --- | ---: | ---: | ---: | ---: |

@@ -73,12 +73,36 @@ async function loadRoutes() {
 function listen() {
   if (events) events.close();
   events = new EventSource('api/events');
-  events.addEventListener('route', (message) => routes.changed(JSON.parse(message.data)));
-  events.addEventListener('open', () => status(`${routes.size} VirtualService(s) with weighted routes. Live.`));
+  let interrupted = false;
+  let changedLive = null; // "namespace/name" of each live change while the list is read again
+  events.addEventListener('route', (message) => {
+    const change = JSON.parse(message.data);
+    changedLive?.add(`${change.namespace}/${change.name}`);
+    routes.changed(change);
+  });
+  events.addEventListener('open', async () => {
+    // The stream does not replay what changed while it was down: read the list again, then say it is live.
+    if (interrupted) {
+      interrupted = false;
+      changedLive = new Set();
+      try {
+        routes.catchUp(await api.routes(), changedLive);
+      } catch (error) {
+        status(`Live again, but could not read the routes: ${error.message}`);
+        return;
+      } finally {
+        changedLive = null;
+      }
+    }
+    status(`${routes.size} VirtualService(s) with weighted routes. Live.`);
+  });
   // EventSource retries a dropped connection by itself, but not a refusal (too many pages open, signed out).
-  events.addEventListener('error', () => status(events.readyState === EventSource.CLOSED
-    ? 'Live updates refused by the console (too many pages open?); reload to try again.'
-    : 'Live updates interrupted; reconnecting…'));
+  events.addEventListener('error', () => {
+    interrupted = true;
+    status(events.readyState === EventSource.CLOSED
+      ? 'Live updates refused by the console (too many pages open?); reload to try again.'
+      : 'Live updates interrupted; reconnecting…');
+  });
 }
 
 document.getElementById('sign-in').addEventListener('submit', async (event) => {

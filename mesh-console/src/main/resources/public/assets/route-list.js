@@ -65,6 +65,22 @@ export class RouteList {
     else this.showCount(this.matching());
   }
 
+  /**
+   * The whole list read again after live updates were cut off: each VirtualService as if its change had come live,
+   * so a card being edited keeps the edit and says what changed meanwhile, as it does for a live change. Those in
+   * `changedLive` had a live change while the list was read, which may be newer than the list: they are left alone.
+   */
+  catchUp(services, changedLive) {
+    const current = new Map(services.map((vs) => [key(vs), vs]));
+    [...this.all.keys()].filter((id) => !current.has(id) && !changedLive.has(id)).forEach((id) => {
+      const vs = this.all.get(id);
+      this.changed({ namespace: vs.namespace, name: vs.name, current: null });
+    });
+    current.forEach((vs, id) => {
+      if (!changedLive.has(id)) this.changed({ namespace: vs.namespace, name: vs.name, current: vs });
+    });
+  }
+
   matches(id) {
     const text = id.toLowerCase();
     return this.words.every((word) => text.includes(word));

@@ -61,10 +61,15 @@ class AccessApi {
             return this;
         }
 
-        /** Asserts the error format every failure shares; returns this to check the detail. */
+        /**
+         * Asserts the error format every failure shares, with mesh-console too: a code, a message, the field at
+         * fault (null when no one field is), and the message again as {@code detail}; returns this to check the
+         * message.
+         */
         Reply assertError(HttpStatus expected) {
             assertStatus(expected);
-            assertThat(body).containsOnlyKeys("error", "detail");
+            assertThat(body).containsOnlyKeys("error", "message", "field", "detail");
+            assertThat(body.get("detail")).isEqualTo(body.get("message"));
             return this;
         }
     }

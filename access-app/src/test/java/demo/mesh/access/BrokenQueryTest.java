@@ -22,7 +22,8 @@ class BrokenQueryTest extends FakeLogicTest {
         AccessApi.Reply reply = api.get("/api/hello?name=%FF%FE").assertError(HttpStatus.BAD_REQUEST);
 
         assertThat(reply.field("error")).isEqualTo("bad_request");
-        assertThat(reply.field("detail")).startsWith("query parameter 'name' is not valid UTF-8: byte 0xFF");
+        assertThat(reply.field("message")).startsWith("query parameter 'name' is not valid UTF-8: byte 0xFF");
+        assertThat(reply.field("field")).isEqualTo("name");
         assertThat(logic.calls()).hasSize(callsBefore);
     }
 
@@ -32,7 +33,8 @@ class BrokenQueryTest extends FakeLogicTest {
 
         AccessApi.Reply reply = api.get("/api/hello?name=a&name=b").assertError(HttpStatus.BAD_REQUEST);
 
-        assertThat(reply.field("detail")).isEqualTo("query parameter 'name' is given more than once; give it once");
+        assertThat(reply.field("message")).isEqualTo("query parameter 'name' is given more than once; give it once");
+        assertThat(reply.field("field")).isEqualTo("name");
         assertThat(logic.calls()).hasSize(callsBefore);
     }
 

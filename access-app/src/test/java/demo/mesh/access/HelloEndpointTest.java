@@ -35,7 +35,8 @@ class HelloEndpointTest extends FakeLogicTest {
         AccessApi.Reply reply = api.get("/api/hello").assertError(HttpStatus.BAD_REQUEST);
 
         assertThat(reply.field("error")).isEqualTo("bad_request");
-        assertThat(reply.field("detail")).contains("name");
+        assertThat(reply.field("message")).contains("name");
+        assertThat(reply.field("field")).isEqualTo("name");
         assertThat(logic.calls()).hasSize(callsBefore);
     }
 
@@ -44,7 +45,7 @@ class HelloEndpointTest extends FakeLogicTest {
         AccessApi.Reply reply = api.hello("x".repeat(65)).assertError(HttpStatus.BAD_REQUEST);
 
         assertThat(reply.field("error")).isEqualTo("invalid_argument");
-        assertThat(reply.field("detail")).isEqualTo(FakeLogic.INVALID_NAME);
+        assertThat(reply.field("message")).isEqualTo(FakeLogic.INVALID_NAME);
     }
 
     @Test

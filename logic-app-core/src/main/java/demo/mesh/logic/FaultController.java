@@ -1,14 +1,15 @@
 package demo.mesh.logic;
 
+import demo.mesh.error.ApiError;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * {@code GET|PUT /fault}: the demo's fault switch, to break a release live and watch the console see it. Served
@@ -40,14 +41,9 @@ class FaultController {
         try {
             fault = parser.parse(body);
         } catch (FaultBodyParser.BadFaultException e) {
-            return HttpResponse.badRequest(new Problem("bad_request", e.getMessage()));
+            return HttpResponse.badRequest(ApiError.of(HttpStatus.BAD_REQUEST, e.getMessage(), null));
         }
         faults.switchTo(fault);
         return HttpResponse.ok(FaultView.of(fault));
-    }
-
-    /** Errors in the shape access-app answers them: what went wrong, and in words. */
-    @Serdeable
-    record Problem(String error, String detail) {
     }
 }

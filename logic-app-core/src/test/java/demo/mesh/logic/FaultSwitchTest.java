@@ -100,7 +100,8 @@ class FaultSwitchTest extends EmbeddedLogicTest {
         Reply reply = put(body);
 
         assertThat(reply.status().getCode()).as(reply.body()).isEqualTo(400);
-        assertThat(reply.body()).isEqualTo("{\"error\":\"bad_request\",\"detail\":\"" + detail.replace("\"", "\\\"") + "\"}");
+        String quoted = "\"" + detail.replace("\"", "\\\"") + "\"";
+        assertThat(reply.body()).isEqualTo("{\"error\":\"bad_request\",\"message\":" + quoted + ",\"field\":null,\"detail\":" + quoted + "}");
         assertThat(get()).isEqualTo("{\"errorRate\":0.25,\"latency\":\"10ms\"}");
     }
 

@@ -34,6 +34,7 @@ class BadInputCatalogueTest extends StandInTest {
     private static final String HEADER_CANARY = VS + "/header-canary";
     private static final String CANARY = "{\"header\":\"x-canary\",\"value\":\"true\",\"subset\":\"v2\",\"resourceVersion\":\"RV\"}";
     private static final String NOT_A_HEADER = " is not a header name a route can match: lowercase letters, digits, '-' and '_'";
+    private static final String ROLLOUT = VS + "/rollout";
     private static final String LOAD = "/api/load";
     private static final String JSON = "application/json";
     private static final String SPLIT = "{\"weights\":{\"v1\":90,\"v2\":10},\"resourceVersion\":\"RV\"}";
@@ -66,6 +67,7 @@ class BadInputCatalogueTest extends StandInTest {
                 new Case("weight a bare Infinity", "PUT", VS, JSON, "{\"weights\":{\"v1\":Infinity,\"v2\":0},\"resourceVersion\":\"RV\"}", SIGNED_IN, 400, "request body is not valid JSON", "body"),
                 new Case("weight beyond a long", "PUT", VS, JSON, "{\"weights\":{\"v1\":99999999999999999999999,\"v2\":10},\"resourceVersion\":\"RV\"}", SIGNED_IN, 400, "weights.v1" + WHOLE_NUMBER + "99999999999999999999999", "weights.v1"),
                 new Case("weight null", "PUT", VS, JSON, "{\"weights\":{\"v1\":null,\"v2\":100},\"resourceVersion\":\"RV\"}", SIGNED_IN, 400, "weights.v1" + WHOLE_NUMBER + "null", "weights.v1"),
+                new Case("weight an object", "PUT", VS, JSON, "{\"weights\":{\"v1\":{\"share\":90},\"v2\":10},\"resourceVersion\":\"RV\"}", SIGNED_IN, 400, "weights.v1" + WHOLE_NUMBER + "{\"share\":90}", "weights.v1"),
                 new Case("weight a boolean", "PUT", VS, JSON, "{\"weights\":{\"v1\":true,\"v2\":10},\"resourceVersion\":\"RV\"}", SIGNED_IN, 400, "weights.v1" + WHOLE_NUMBER + "true", "weights.v1"),
                 new Case("weights not adding up to 100", "PUT", VS, JSON, "{\"weights\":{\"v1\":90,\"v2\":5},\"resourceVersion\":\"RV\"}", SIGNED_IN, 400, "weights must add up to 100, got 95 (v1=90 v2=5)", "weights"),
                 new Case("weights all zero", "PUT", VS, JSON, "{\"weights\":{\"v1\":0,\"v2\":0},\"resourceVersion\":\"RV\"}", SIGNED_IN, 400, "weights must add up to 100, got 0", "weights"),
@@ -152,6 +154,15 @@ class BadInputCatalogueTest extends StandInTest {
                 new Case("header canary removal with a subset", "DELETE", HEADER_CANARY, JSON, CANARY, SIGNED_IN, 400, "unknown field 'value'; expected header, resourceVersion, route", "value"),
                 new Case("header canary removal CSRF token missing", "DELETE", HEADER_CANARY, JSON, "{\"header\":\"x-canary\",\"resourceVersion\":\"RV\"}", NO_TOKEN, 403, "writes must send the X-CSRF-TOKEN header", null),
                 new Case("header canary removal not signed in", "DELETE", HEADER_CANARY, JSON, "{\"header\":\"x-canary\",\"resourceVersion\":\"RV\"}", ANONYMOUS, 401, "needs a signed-in user", null),
+                // Rollout plan
+                new Case("rollout without to", "POST", ROLLOUT, JSON, "{\"stepSeconds\":10}", SIGNED_IN, 400, "to is required: the version to release", "to"),
+                new Case("rollout to named twice", "POST", ROLLOUT, JSON, "{\"to\":\"v2\",\"to\":\"v1\"}", SIGNED_IN, 400, "to appears twice in the request body", "to"),
+                new Case("rollout steps not an array", "POST", ROLLOUT, JSON, "{\"to\":\"v2\",\"steps\":10}", SIGNED_IN, 400, "steps must be an array of rising weights, e.g. [10, 25, 50, 100], got 10", "steps"),
+                new Case("rollout step fractional", "POST", ROLLOUT, JSON, "{\"to\":\"v2\",\"steps\":[10,25.5,100]}", SIGNED_IN, 400, "steps[1] must be a whole number from 1 to 100, got 25.5", "steps[1]"),
+                new Case("rollout stepSeconds beyond an int", "POST", ROLLOUT, JSON, "{\"to\":\"v2\",\"stepSeconds\":99999999999}", SIGNED_IN, 400, "stepSeconds must be a whole number from 5 to 600, got 99999999999", "stepSeconds"),
+                new Case("rollout gate misspelt", "POST", ROLLOUT, JSON, "{\"to\":\"v2\",\"gates\":{\"minSucessRate\":99}}", SIGNED_IN, 400, "unknown field 'gates.minSucessRate'; expected maxP99Ms, minCalls, minSuccessRate", "gates.minSucessRate"),
+                new Case("rollout gate a numeric string", "POST", ROLLOUT, JSON, "{\"to\":\"v2\",\"gates\":{\"minSuccessRate\":\"99\"}}", SIGNED_IN, 400, "gates.minSuccessRate must be a number, got \"99\"", "gates.minSuccessRate"),
+                new Case("rollout plan a bare string", "POST", ROLLOUT, JSON, "\"v2\"", SIGNED_IN, 400, "request body must be a JSON object", "body"),
                 // Load
                 new Case("load rate zero", "POST", LOAD, JSON, "{\"rate\":0}", SIGNED_IN, 400, RATE + "0", "rate"),
                 new Case("load rate over the limit", "POST", LOAD, JSON, "{\"rate\":201}", SIGNED_IN, 400, RATE + "201", "rate"),

@@ -2,6 +2,7 @@ package demo.mesh.console;
 
 import demo.mesh.testsupport.Ci;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 
@@ -98,6 +100,11 @@ public final class BrowserSession implements AutoCloseable {
 
     public List<WebElement> findElements(By by) {
         return driver.findElements(by);
+    }
+
+    /** The value of the page's cookie of this name, if the browser holds one. */
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(driver.manage().getCookieNamed(name)).map(Cookie::getValue);
     }
 
     /** Fills in and submits the sign-in form; callers wait for whatever signing in enables for them. */

@@ -10,7 +10,9 @@ import java.util.Objects;
 /**
  * Everything the local data plane serves: the same VirtualServices and DestinationRules a cluster applies (as
  * fabric8 objects, so mesh-console can edit weights with the code it uses against Kubernetes), plus where each
- * subset answers. A value: publish a new one to change what clients see.
+ * subset answers. Not a value: the lists are fixed, but the fabric8 objects in them can be changed and are shared
+ * with whoever built this routing or read it from {@link XdsServer#current()}. {@link XdsServer#publish} serves a
+ * {@link #deepCopy()}, so changing these objects afterwards changes nothing clients see: publish again for that.
  */
 public record MeshRouting(List<VirtualService> virtualServices, List<DestinationRule> destinationRules,
                           LocalEndpoints endpoints) {

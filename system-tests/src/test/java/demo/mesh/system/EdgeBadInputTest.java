@@ -91,7 +91,9 @@ class EdgeBadInputTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(bad.status());
         JsonNode body = JSON.readTree(reply.body());
         assertThat(body.path("error").asText()).matches("[a-z_]+");
-        assertThat(body.path("detail").asText()).contains(bad.detail());
+        assertThat(body.path("message").asText()).contains(bad.detail());
+        assertThat(body.path("detail").asText()).as("the message, under its older name").isEqualTo(body.path("message").asText());
+        assertThat(body.has("field")).as(reply.body()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package demo.mesh.access.api;
 
+import demo.mesh.error.ApiError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -9,17 +10,16 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
 
-import java.util.Locale;
-
 /**
  * Shapes every JSON error body, the framework's own (missing parameter, unknown path) as well as ours, as
- * {@link ErrorBody}, so clients parse one format. Without a title of its own, an error is named after its HTTP
- * status ("bad_request", "not_found"). A request refused before it was parsed carries only a status; where that
- * status alone would not tell the caller what to change, the detail names the limit.
+ * {@link ApiError}, the shape mesh-console answers too, so clients parse one format. Without a title of its own, an
+ * error is named after its HTTP status ("bad_request", "not_found"); one about a request argument (a missing
+ * {@code name}) names it as the field. A request refused before it was parsed carries only a status; where that
+ * status alone would not tell the caller what to change, the message names the limit.
  */
 @Singleton
 @Replaces(JsonErrorResponseBodyProvider.class)
-class JsonErrorBodyProvider implements JsonErrorResponseBodyProvider<ErrorBody> {
+class JsonErrorBodyProvider implements JsonErrorResponseBodyProvider<ApiError> {
 
     private final String tooLarge;
 
@@ -30,15 +30,16 @@ class JsonErrorBodyProvider implements JsonErrorResponseBodyProvider<ErrorBody> 
     }
 
     @Override
-    public ErrorBody body(ErrorContext context, HttpResponse<?> response) {
-        String statusName = response.status().name().toLowerCase(Locale.ROOT);
+    public ApiError body(ErrorContext context, HttpResponse<?> response) {
         if (response.status() == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
-            return new ErrorBody(statusName, tooLarge);
+            return ApiError.of(response.status(), tooLarge, null);
         }
         if (!context.hasErrors()) {
-            return new ErrorBody(statusName, response.reason());
+            return ApiError.of(response.status(), response.reason(), null);
         }
         Error first = context.getErrors().get(0);
-        return new ErrorBody(first.getTitle().orElse(statusName), first.getMessage());
+        // Micronaut gives the argument it could not bind as a path, "/name".
+        String field = first.getPath().map(path -> path.replaceFirst("^/", "")).orElse(null);
+        return ApiError.of(first.getTitle().orElse(ApiError.codeOf(response.status())), first.getMessage(), field);
     }
 }

@@ -20,9 +20,9 @@ import java.util.Optional;
 
 /**
  * Turns a failed call to logic-app into an HTTP answer that says whose fault it was. The {@code error} field is
- * the gRPC status code in snake case, the {@code detail} says what happened:
+ * the gRPC status code in snake case, the {@code message} (and {@code detail}) says what happened:
  * <pre>
- * INVALID_ARGUMENT  -> 400  the caller's input; logic-app's message is the detail
+ * INVALID_ARGUMENT  -> 400  the caller's input; logic-app's description is the message
  * UNAVAILABLE       -> 503  logic-app cannot be reached
  * DEADLINE_EXCEEDED -> 504  logic-app did not answer within access.logic.deadline
  * anything else     -> 502  logic-app failed

@@ -1,8 +1,10 @@
 package demo.mesh.access.api;
 
+import demo.mesh.error.ApiError;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
@@ -12,9 +14,10 @@ class QueryStringFilter {
 
     @RequestFilter
     @Nullable
-    HttpResponse<ErrorBody> check(HttpRequest<?> request) {
+    HttpResponse<ApiError> check(HttpRequest<?> request) {
         return QueryStringRules.problem(request.getUri().getRawQuery())
-                .map(problem -> HttpResponse.<ErrorBody>badRequest(new ErrorBody("bad_request", problem)))
+                .map(problem -> HttpResponse.<ApiError>badRequest(
+                        ApiError.of(HttpStatus.BAD_REQUEST, problem.message(), problem.parameter())))
                 .orElse(null);
     }
 }

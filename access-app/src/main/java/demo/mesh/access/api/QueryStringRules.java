@@ -1,5 +1,7 @@
 package demo.mesh.access.api;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -21,22 +23,35 @@ final class QueryStringRules {
     private QueryStringRules() {
     }
 
+    /**
+     * What is wrong with a query string.
+     *
+     * @param parameter the parameter at fault; null when its very name cannot be read
+     */
+    record Problem(@Nullable String parameter, String message) {
+    }
+
     /** @return what is wrong with {@code rawQuery} (still percent-encoded), or empty when nothing is */
-    static Optional<String> problem(String rawQuery) {
+    static Optional<Problem> problem(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return Optional.empty();
         }
         Set<String> seen = new HashSet<>();
         for (String pair : rawQuery.split("&")) {
             int equals = pair.indexOf('=');
+            String name;
             try {
-                String name = decode(equals < 0 ? pair : pair.substring(0, equals), "a query parameter name");
-                if (!seen.add(name)) {
-                    return Optional.of("query parameter '" + name + "' is given more than once; give it once");
-                }
+                name = decode(equals < 0 ? pair : pair.substring(0, equals), "a query parameter name");
+            } catch (BadEncoding e) {
+                return Optional.of(new Problem(null, e.getMessage()));
+            }
+            if (!seen.add(name)) {
+                return Optional.of(new Problem(name, "query parameter '" + name + "' is given more than once; give it once"));
+            }
+            try {
                 decode(equals < 0 ? "" : pair.substring(equals + 1), "query parameter '" + name + "'");
             } catch (BadEncoding e) {
-                return Optional.of(e.getMessage());
+                return Optional.of(new Problem(name, e.getMessage()));
             }
         }
         return Optional.empty();

@@ -28,6 +28,9 @@ class QueryStringRulesTest {
             "name=100%             | query parameter 'name': '%' at position 4 is not followed by two hex digits",
     })
     void brokenQueriesAreNamed(String rawQuery, String problem) {
-        assertThat(QueryStringRules.problem(rawQuery)).hasValueSatisfying(found -> assertThat(found).startsWith(problem));
+        assertThat(QueryStringRules.problem(rawQuery)).hasValueSatisfying(found -> {
+            assertThat(found.message()).startsWith(problem);
+            assertThat(found.parameter()).isEqualTo(rawQuery.startsWith("na%FF") ? null : "name");
+        });
     }
 }

@@ -1,7 +1,7 @@
 package demo.mesh.console.api;
 
-import demo.mesh.console.http.ApiError;
 import demo.mesh.console.routing.RoutingException;
+import demo.mesh.error.ApiError;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,6 +22,6 @@ public class RoutingExceptionHandler implements ExceptionHandler<RoutingExceptio
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
-        return HttpResponse.<ApiError>status(status).body(new ApiError(exception.getMessage(), exception.field()));
+        return HttpResponse.<ApiError>status(status).body(ApiError.of(status, exception.getMessage(), exception.field()));
     }
 }

@@ -1,6 +1,6 @@
 package demo.mesh.console.health;
 
-import demo.mesh.console.http.ApiError;
+import demo.mesh.error.ApiError;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,6 +15,6 @@ class MetricsUnavailableHandler implements ExceptionHandler<MetricsUnavailableEx
 
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, MetricsUnavailableException exception) {
-        return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE).body(new ApiError(exception.getMessage(), null));
+        return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage(), null));
     }
 }

@@ -1,5 +1,6 @@
 package demo.mesh.console.http;
 
+import demo.mesh.error.ApiError;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
@@ -11,7 +12,7 @@ import jakarta.inject.Singleton;
 
 /**
  * The body of the errors Micronaut answers itself, before any handler of ours runs: no such path, method not allowed,
- * body too large, not signed in, CSRF token refused. They take the API's own {@code {"message", "field"}} shape, and
+ * body too large, not signed in, CSRF token refused. They take the API's own {@link ApiError} shape, and
  * where Micronaut only names the status ("Unauthorized", "Page Not Found"), a message that says what to do.
  */
 @Singleton
@@ -35,7 +36,7 @@ public class ApiErrorBodyProvider implements JsonErrorResponseBodyProvider<ApiEr
             case 404 -> "Page Not Found".equals(said) ? nothingAt(request) : said;
             default -> said;
         };
-        return new ApiError(message, null);
+        return ApiError.of(response.status(), message, null);
     }
 
     /**

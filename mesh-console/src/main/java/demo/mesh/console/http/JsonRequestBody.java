@@ -1,28 +1,37 @@
 package demo.mesh.console.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
-import java.math.BigInteger;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * The checks every hand-read request body goes through before its own fields are read: a JSON content type, a size
- * limit, a JSON object with no unknown or repeated fields, and whole numbers in range. Each refusal names the field,
- * and is raised as the exception the caller's endpoint already turns into a 400.
+ * How the API reads a JSON request body: Jackson binds it to a record with its lenient defaults turned off (no
+ * repeated or unknown fields, no fraction or string for a whole number, nothing but a string for a string), and each
+ * refusal is put in the API's words, naming the field at fault ({@code weights.v1}, {@code steps[2]}). The record's
+ * constructor checks the values; what it throws reaches the caller as it was thrown. Jackson reports an unknown field
+ * only after it has built the record, so a body that misspells a required field is refused for the missing one.
  */
 public final class JsonRequestBody {
 
@@ -32,9 +41,21 @@ public final class JsonRequestBody {
         RuntimeException invalid(String field, String message);
     }
 
-    private static final JsonFactory STREAMING = new JsonFactory();
+    /** Configured once here and never changed, so one mapper serves every request. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, strings -> strings
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .build();
+    /** The same, for quoting a refused value: the rest of the body may follow it. */
+    private static final ObjectReader AS_SENT = STRICT.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final JsonMapper jsonMapper;
     private final int maxBytes;
     private final String whatToSend;
     private final String unknownFieldNote;
@@ -44,18 +65,23 @@ public final class JsonRequestBody {
      * @param whatToSend       completes "request body is empty; send …"
      * @param unknownFieldNote follows the list of expected fields when a body has another one; may be empty
      */
-    public JsonRequestBody(JsonMapper jsonMapper, int maxBytes, String whatToSend, String unknownFieldNote,
-                           Refusal refusal) {
-        this.jsonMapper = jsonMapper;
+    public JsonRequestBody(int maxBytes, String whatToSend, String unknownFieldNote, Refusal refusal) {
         this.maxBytes = maxBytes;
         this.whatToSend = whatToSend;
         this.unknownFieldNote = unknownFieldNote;
         this.refusal = refusal;
     }
 
-    /** The body's fields in the order sent, once it has passed every check. */
-    public Map<String, JsonNode> readObject(@Nullable MediaType contentType, @Nullable String body,
-                                            Set<String> allowedFields) {
+    /**
+     * The body bound to {@code type}.
+     *
+     * @param mustBe what a field must be ("a whole number from 0 to 100") when Jackson refuses its value; null for
+     *               "a string" or "a number", as the field's type is
+     */
+    public <T> T read(@Nullable MediaType contentType, @Nullable String body, Class<T> type,
+                      Function<String, String> mustBe) {
+        // Before Jackson, because they are about the request rather than its JSON; and Micronaut's own refusals of a
+        // content type (415) and of a size (413, at 1 MB for the whole server) would not say which rule applies here.
         if (contentType == null || !MediaType.APPLICATION_JSON_TYPE.matches(contentType)) {
             throw refusal.invalid("Content-Type", "Content-Type must be application/json, got "
                     + (contentType == null ? "none" : contentType.toString()));
@@ -67,90 +93,94 @@ public final class JsonRequestBody {
         if (size > maxBytes) {
             throw refusal.invalid("body", "request body is " + size + " bytes; the limit is " + maxBytes);
         }
-        refuseRepeatedFields(body);
-        JsonNode json;
-        try {
-            json = jsonMapper.readValue(body, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            throw refusal.invalid("body", "request body is not valid JSON");
+        try (JsonParser parser = STRICT.createParser(body)) {
+            return bind(parser, type, mustBe);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (json == null || !json.isObject()) {
+    }
+
+    private <T> T bind(JsonParser parser, Class<T> type, Function<String, String> mustBe) throws IOException {
+        T value;
+        try {
+            value = STRICT.readValue(parser, type);
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof RuntimeException recordsOwnRefusal) {
+                throw recordsOwnRefusal;
+            }
+            throw e;
+        } catch (UnrecognizedPropertyException e) {
+            String field = fieldOf(e.getPath());
+            throw refusal.invalid(field, "unknown field '" + field + "'; expected "
+                    + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
+                    + unknownFieldNote);
+        } catch (MismatchedInputException e) {
+            throw wrongValue(parser, fieldOf(e.getPath()), e.getTargetType(), mustBe);
+        } catch (JsonMappingException e) {
+            // Jackson wraps what the parser throws on the way out of an object, with a path that ends at the
+            // object: the parser, still at the number too big for an int, knows the key.
+            if (e.getCause() instanceof InputCoercionException beyondRange) {
+                throw wrongValue(parser, fieldAt(parser.getParsingContext()), beyondRange.getTargetType(), mustBe);
+            }
+            if (e.getCause() instanceof StreamReadException notJson) {
+                throw notJson(parser, notJson);
+            }
+            throw e;
+        } catch (StreamReadException e) {
+            throw notJson(parser, e);
+        }
+        if (value == null) {
             throw refusal.invalid("body", "request body must be a JSON object");
         }
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : json.entries()) {
-            if (!allowedFields.contains(field.getKey())) {
-                throw refusal.invalid(field.getKey(), "unknown field '" + field.getKey() + "'; expected "
-                        + String.join(", ", allowedFields.stream().sorted().toList()) + unknownFieldNote);
-            }
-            fields.put(field.getKey(), field.getValue());
-        }
-        return fields;
+        return value;
     }
 
-    /**
-     * Parsers keep the last of two equal keys without a word, so {@code {"v2": 5, "v2": 10}} would be read as
-     * whichever came last, and what the caller meant is anyone's guess: refuse it instead.
-     */
-    private void refuseRepeatedFields(String body) {
-        try (JsonParser parser = STREAMING.createParser(body)) {
-            Deque<Set<String>> objects = new ArrayDeque<>();
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.START_OBJECT) {
-                    objects.push(new HashSet<>());
-                } else if (token == JsonToken.END_OBJECT) {
-                    objects.pop();
-                } else if (token == JsonToken.FIELD_NAME && !objects.getFirst().add(parser.currentName())) {
-                    String field = path(parser.getParsingContext());
-                    throw refusal.invalid(field, field + " appears twice in the request body; send each field once");
-                }
-            }
-        } catch (IOException e) {
-            // Not JSON: the parse that follows says so in the usual words.
+    private RuntimeException notJson(JsonParser parser, StreamReadException e) {
+        // Jackson tells a repeated key from other syntax errors only in its message. A repeat is refused rather than
+        // the last one kept, so that what the caller meant by {"v2": 5, "v2": 10} is nobody's guess.
+        if (e.getOriginalMessage().startsWith("Duplicate field")) {
+            String field = fieldAt(parser.getParsingContext());
+            return refusal.invalid(field, field + " appears twice in the request body; send each field once");
         }
+        return refusal.invalid("body", "request body is not valid JSON");
     }
 
-    /** {@code weights.v2} for the field the parser is at. */
-    private static String path(JsonStreamContext context) {
-        Deque<String> names = new ArrayDeque<>();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            names.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+    /** The refusal of a value of the wrong type, quoting it as sent ({@code "ninety"} in quotes). */
+    private RuntimeException wrongValue(JsonParser parser, String field, @Nullable Class<?> type,
+                                        Function<String, String> mustBe) {
+        if (field.isEmpty()) {
+            return refusal.invalid("body", "request body must be a JSON object");
         }
-        return String.join(".", names).replace(".[", "[");
-    }
-
-    /** {@code value} as an int from {@code min} to {@code max}; {@code unit} follows the range in the refusal. */
-    public int wholeNumber(String field, JsonNode value, long min, long max, String unit) {
-        Number number = value.isNumber() ? value.getNumberValue() : null;
-        // A BigInteger this short fits a long, so the range check below sees its true value.
-        boolean whole = number instanceof Integer || number instanceof Long || number instanceof Short
-                || (number instanceof BigInteger big && big.bitLength() < 63);
-        if (!whole || number.longValue() < min || number.longValue() > max) {
-            throw refusal.invalid(field, field + " must be a whole number from " + min + " to " + max + unit
-                    + ", got " + (number != null ? number : asJson(value)));
-        }
-        return number.intValue();
-    }
-
-    /** The string in {@code field}, or null when the body leaves it out or sets it to null. */
-    @Nullable
-    public String optionalString(Map<String, JsonNode> fields, String field) {
-        JsonNode value = fields.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw refusal.invalid(field, field + " must be a string, got " + asJson(value));
-        }
-        return value.getStringValue();
-    }
-
-    /** {@code value} as the caller wrote it ("ninety" in quotes), for refusals that quote what was sent. */
-    public String asJson(JsonNode value) {
+        String sent;
         try {
-            return jsonMapper.writeValueAsString(value);
+            // The parser stopped at the value it could not bind; read just that value back.
+            sent = AS_SENT.readTree(parser).toString();
         } catch (IOException e) {
-            return "a " + value.getClass().getSimpleName();
+            return refusal.invalid("body", "request body is not valid JSON");
         }
+        String expected = mustBe.apply(field);
+        if (expected == null) {
+            expected = type == String.class ? "a string" : "a number";
+        }
+        return refusal.invalid(field, field + " must be " + expected + ", got " + sent);
+    }
+
+    /** {@code steps[1]}, {@code gates.minCalls}: the field Jackson was binding. */
+    private static String fieldOf(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            field.append(step.getFieldName() == null ? "[" + step.getIndex() + "]"
+                    : (field.isEmpty() ? "" : ".") + step.getFieldName());
+        }
+        return field.toString();
+    }
+
+    /** {@code weights.v2} for the key, or the value of a key, the parser stopped at. */
+    private static String fieldAt(JsonStreamContext context) {
+        StringBuilder field = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            field.insert(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.getCurrentName());
+        }
+        return field.isEmpty() || field.charAt(0) != '.' ? field.toString() : field.substring(1);
     }
 }

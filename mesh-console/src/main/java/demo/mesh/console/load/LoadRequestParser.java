@@ -3,17 +3,12 @@ package demo.mesh.console.load;
 import demo.mesh.console.http.JsonRequestBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
-import java.util.Map;
-import java.util.Set;
-
 /**
- * Reads {@code POST /api/load} bodies by hand, so every refusal names its field and the limit it broke
- * ("rate must be a whole number from 1 to 200 requests per second, got 500"). There is deliberately no field for
- * the URL: the target comes from configuration only.
+ * Reads {@code POST /api/load} bodies through {@link JsonRequestBody}, so every refusal names its field and the
+ * limit it broke ("rate must be a whole number from 1 to 200 requests per second, got 500"). There is deliberately
+ * no field for the URL: the target comes from configuration only.
  */
 @Singleton
 public class LoadRequestParser {
@@ -21,38 +16,50 @@ public class LoadRequestParser {
     /** {@code {"rate": 200, "durationSeconds": 600, "requests": 120000}} is 55 bytes. */
     static final int MAX_BODY_BYTES = 1024;
 
-    private static final Set<String> FIELDS = Set.of("rate", "durationSeconds", "requests");
+    private static final String PER_SECOND = " requests per second";
+    private static final String RATE_TIMES_DURATION = " (rate × durationSeconds)";
 
-    private final JsonRequestBody jsonBody;
+    private final JsonRequestBody jsonBody = new JsonRequestBody(MAX_BODY_BYTES,
+            "e.g. {\"rate\": 50, \"durationSeconds\": 120}",
+            " (the target is set by " + LoadConfiguration.PREFIX + ".target, not by requests)",
+            LoadRequestException::invalid);
     private final LoadConfiguration configuration;
 
-    public LoadRequestParser(JsonMapper jsonMapper, LoadConfiguration configuration) {
-        this.jsonBody = new JsonRequestBody(jsonMapper, MAX_BODY_BYTES,
-                "e.g. {\"rate\": 50, \"durationSeconds\": 120}",
-                " (the target is set by " + LoadConfiguration.PREFIX + ".target, not by requests)",
-                LoadRequestException::invalid);
+    public LoadRequestParser(LoadConfiguration configuration) {
         this.configuration = configuration;
     }
 
+    /** What a run request may say; only the rate is required. */
+    private record LoadBody(@Nullable Integer rate, @Nullable Integer durationSeconds, @Nullable Integer requests) {
+    }
+
     public LoadPlan parse(@Nullable MediaType contentType, @Nullable String body) {
-        Map<String, JsonNode> fields = jsonBody.readObject(contentType, body, FIELDS);
-        JsonNode rateField = fields.get("rate");
-        if (rateField == null || rateField.isNull()) {
+        LoadBody load = jsonBody.read(contentType, body, LoadBody.class, field -> switch (field) {
+            case "rate" -> range(configuration.maxRate(), PER_SECOND);
+            case "durationSeconds" -> range(configuration.maxDurationSeconds(), "");
+            default -> "a whole number from 1 to rate × durationSeconds";
+        });
+        if (load.rate() == null) {
             throw LoadRequestException.invalid("rate",
                     "rate is required: requests per second, from 1 to " + configuration.maxRate());
         }
-        int rate = wholeNumber("rate", rateField, configuration.maxRate(), " requests per second");
-        int duration = fields.containsKey("durationSeconds")
-                ? wholeNumber("durationSeconds", fields.get("durationSeconds"), configuration.maxDurationSeconds(), "")
-                : (int) configuration.defaultDurationSeconds();
+        int rate = inRange("rate", load.rate(), configuration.maxRate(), PER_SECOND);
+        int duration = load.durationSeconds() == null ? (int) configuration.defaultDurationSeconds()
+                : inRange("durationSeconds", load.durationSeconds(), configuration.maxDurationSeconds(), "");
         long mostRequests = (long) rate * duration;
-        int requests = fields.containsKey("requests")
-                ? wholeNumber("requests", fields.get("requests"), mostRequests, " (rate × durationSeconds)")
-                : (int) mostRequests;
+        int requests = load.requests() == null ? (int) mostRequests
+                : inRange("requests", load.requests(), mostRequests, RATE_TIMES_DURATION);
         return new LoadPlan(rate, duration, requests);
     }
 
-    private int wholeNumber(String field, JsonNode value, long max, String unit) {
-        return jsonBody.wholeNumber(field, value, 1, max, unit);
+    private static String range(long max, String unit) {
+        return "a whole number from 1 to " + max + unit;
+    }
+
+    private static int inRange(String field, int value, long max, String unit) {
+        if (value < 1 || value > max) {
+            throw LoadRequestException.invalid(field, field + " must be " + range(max, unit) + ", got " + value);
+        }
+        return value;
     }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,7 @@ class LocalDataPlane {
         configuration.routingFiles().forEach(file -> requireFile(file, "routing-files"));
         requireFile(configuration.endpointsFile(), "endpoints-file");
         this.state = new RoutingStateFile(configuration.stateFile());
+        removeLeftovers(state.path());
         String routingFiles = configuration.routingFiles().stream().map(Path::toString).collect(Collectors.joining(", "));
         String source = state.exists()
                 ? state.path() + " (the last split; delete it to start again from " + routingFiles + ")"
@@ -95,6 +97,19 @@ class LocalDataPlane {
         } catch (InvalidRoutingException | UncheckedIOException e) {
             throw new ConfigurationException("local mode cannot load its routing: " + e.getMessage()
                     + (state.exists() ? "; fix or delete " + state.path() + " to start again from the routing files" : ""));
+        }
+    }
+
+    /** A console killed while storing a change left its unfinished copy: the state file itself is whole. */
+    private static void removeLeftovers(Path stateFile) {
+        try {
+            List<Path> removed = AtomicFile.removeLeftovers(stateFile);
+            if (!removed.isEmpty()) {
+                LOG.info("Removed {} left by a write that did not finish; {} holds the last split stored", removed,
+                        stateFile);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remove what an unfinished write of {} left beside it: {}", stateFile, e.toString());
         }
     }
 

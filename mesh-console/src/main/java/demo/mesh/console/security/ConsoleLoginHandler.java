@@ -1,6 +1,6 @@
 package demo.mesh.console.security;
 
-import demo.mesh.console.http.ApiError;
+import demo.mesh.error.ApiError;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -55,7 +55,7 @@ public class ConsoleLoginHandler extends TokenCookieLoginHandler {
             case "CREDENTIALS_DO_NOT_MATCH", "USER_NOT_FOUND" -> "wrong user name or password";
             default -> "sign-in failed: " + failure.getMessage().orElse("the identity provider refused it");
         };
-        return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED).body(new ApiError(message, null));
+        return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED).body(ApiError.of(HttpStatus.UNAUTHORIZED, message, null));
     }
 
     /**

@@ -1,6 +1,6 @@
 package demo.mesh.console.security;
 
-import demo.mesh.console.http.ApiError;
+import demo.mesh.error.ApiError;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -47,7 +47,7 @@ public class SignInLimitFilter {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             return HttpResponse.<ApiError>status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(seconds))
-                    .body(new ApiError("too many failed sign-ins from " + client + " (" + failures.maxFailures()
+                    .body(ApiError.of(HttpStatus.TOO_MANY_REQUESTS, "too many failed sign-ins from " + client + " (" + failures.maxFailures()
                             + " within " + describe(failures.window()) + "); retry in " + seconds + " s", null));
         }).orElse(null);
     }

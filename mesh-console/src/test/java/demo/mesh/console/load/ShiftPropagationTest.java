@@ -1,20 +1,17 @@
 package demo.mesh.console.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import demo.mesh.console.KubernetesStandIn;
 import demo.mesh.console.load.FakeAccessApp.Answer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * How long a split change takes to reach traffic. The access-app stand-in plays the proxies: it starts answering
@@ -55,10 +52,7 @@ class ShiftPropagationTest extends LoadTestBase {
 
     @Test
     void aSplitBetweenRunningVersionsReachesTrafficWhenASecondsSharesMatchIt() {
-        applySplit(90, 10); // no load running: not measured
-        accessApp.answer(n -> Answer.version(n % 10 == 0 ? "v2" : "v1"));
-        try (LoadStreamReader stream = LoadStreamReader.connected(server.getURI())) {
-            startLoadAndSeeV1(stream);
+        try (LoadStreamReader stream = runningAt90To10()) {
 
             applySplit(50, 50);
             awaitShift(stream, "PENDING");
@@ -89,32 +83,8 @@ class ShiftPropagationTest extends LoadTestBase {
         }
     }
 
-    private void startLoadAndSeeV1(LoadStreamReader stream) {
-        assertAccepted(startLoad("{\"rate\": 50, \"durationSeconds\": 60}"));
-        await().atMost(WAIT).until(() -> stream.ofLatestRun("second").stream()
-                .anyMatch(second -> second.path("versions").path("v1").asInt() > 0));
-    }
-
-    /** Sets the split through the console, as alice, from the version the API server holds now. */
-    private void applySplit(int v1, int v2) {
-        String version = standIn.virtualService("logic-app").getMetadata().getResourceVersion();
-        String body = "{\"route\":\"logic-app-split\",\"weights\":{\"v1\":" + v1 + ",\"v2\":" + v2
-                + "},\"resourceVersion\":\"" + version + "\"}";
-        assertThat(signedIn.put("/api/routes/" + KubernetesStandIn.NAMESPACE + "/logic-app", body).status())
-                .isEqualTo(200);
-    }
-
     /** The stand-in's answers follow the new split {@link #PROPAGATION_MILLIS} from now. */
     private void followAfterPropagation(IntFunction<Answer> newSplit) {
         proxies.schedule(() -> accessApp.answer(newSplit), PROPAGATION_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    private static JsonNode awaitShift(LoadStreamReader stream, String state) {
-        await().atMost(WAIT).until(() -> withState(stream.ofLatestRun("shift"), state) != null);
-        return withState(stream.ofLatestRun("shift"), state);
-    }
-
-    private static JsonNode withState(List<JsonNode> shifts, String state) {
-        return shifts.stream().filter(shift -> state.equals(shift.path("state").asText())).findFirst().orElse(null);
     }
 }

@@ -15,8 +15,14 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static demo.mesh.console.RouteAssertions.assertWeights;
 import static demo.mesh.console.RouteAssertions.route;
@@ -132,6 +138,69 @@ class LocalRestartTest {
                 .containsEntry("mesh-demo.io/rollout", "{\"step\":1}");
     }
 
+    /**
+     * A console killed while storing a change leaves its unfinished copy beside the state file. The next start
+     * serves the state file, which the rename kept whole, and removes the copy.
+     */
+    @Test
+    void theNextStartServesTheStoredSplitAndRemovesWhatAnUnfinishedWriteLeft() throws Exception {
+        try (EmbeddedServer first = start()) {
+            shift(first, 90, 10);
+        }
+        String stored = settings.stateFileContent();
+        Path leftover = settings.stateFile().resolveSibling(settings.stateFile().getFileName() + ".4711.tmp");
+        Files.writeString(leftover, stored.substring(0, stored.length() / 2));
+
+        try (EmbeddedServer second = start()) {
+            assertWeights(route(alice(second).get(LOGIC_APP).json(), "logic-app-split"), 90, 10);
+            assertThat(leftovers()).as("unfinished writes left beside the state file").isEmpty();
+        }
+        assertThat(settings.stateFileContent()).isEqualTo(stored);
+    }
+
+    /**
+     * The strongest proof short of pulling the plug: a separate JVM stores the state file in a loop through the
+     * console's own {@link AtomicFile} and is killed with SIGKILL, six times over: every other time while it has a
+     * temporary file open, the others at whatever moment. Each time the file is the old content or one whole
+     * generation, never the start of one; at least one kill lands mid-write (an unfinished copy is left behind); and a
+     * console started afterwards reads the file and removes the copies.
+     */
+    @Test
+    void aWriterKilledMidWriteLeavesTheOldFileOrTheNewOneNeverATornOne() throws Exception {
+        try (EmbeddedServer first = start()) {
+            shift(first, 90, 10);
+        }
+        String original = settings.stateFileContent();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int kills = 0;
+        int killsMidWrite = 0;
+        while (kills < 6 || killsMidWrite == 0 && kills < 12 && System.nanoTime() < deadline) {
+            String before = settings.stateFileContent();
+            try (KilledWriter writer = KilledWriter.start(settings.stateFile())) {
+                int leftBefore = writer.temporaryFiles().size();
+                long lastStored = writer.kill(3, kills % 2 == 0);
+                kills++;
+                String after = settings.stateFileContent();
+                long generation = generationOf(after);
+                assertThat(after.equals(KilledWriter.generation(before, generation)))
+                        .as("after kill %d the state file is the old content or a whole generation (it names %d);"
+                                + " it has %d chars ending in '%s'", kills, generation, after.length(),
+                                after.substring(Math.max(0, after.length() - 60)))
+                        .isTrue();
+                assertThat(generation).as("generation found after kill %d", kills).isGreaterThanOrEqualTo(lastStored);
+                killsMidWrite += writer.temporaryFiles().size() > leftBefore ? 1 : 0;
+            }
+            // Back to the console's own content for the next round, as each writer starts from what it finds.
+            Files.writeString(settings.stateFile(), original);
+        }
+        assertThat(killsMidWrite).as("kills that landed mid-write, of %d", kills).isPositive();
+
+        try (EmbeddedServer second = start()) {
+            assertWeights(route(alice(second).get(LOGIC_APP).json(), "logic-app-split"), 90, 10);
+            assertThat(leftovers()).as("unfinished writes left beside the state file").isEmpty();
+        }
+    }
+
     private EmbeddedServer start() {
         return ApplicationContext.run(EmbeddedServer.class, new HashMap<>(settings.properties()), "test");
     }
@@ -149,5 +218,16 @@ class LocalRestartTest {
 
     private static List<Integer> splitWeights(VirtualService virtualService) {
         return virtualService.getSpec().getHttp().get(1).getRoute().stream().map(HTTPRouteDestination::getWeight).toList();
+    }
+
+    /** The temporary copies beside the state file that writes left unfinished. */
+    private List<Path> leftovers() throws IOException {
+        return KilledWriter.temporaryFilesBeside(settings.stateFile());
+    }
+
+    /** The generation a {@link KilledWriter} stored, from its line; 0 when the file is as the console left it. */
+    private static long generationOf(String content) {
+        Matcher generation = Pattern.compile("(?m)^# generation (\\d+)$").matcher(content);
+        return generation.find() ? Long.parseLong(generation.group(1)) : 0;
     }
 }
