@@ -44,11 +44,10 @@ done
 # shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
 use_jars mesh-console
-if [ ! -f "$ROOT/mesh-console/target/test-classes/demo/mesh/console/FirstRenderProbe.class" ]; then
-  echo "==> Compiling mesh-console's test classes (the stand-in)" >&2
-  (cd "$ROOT" && ./mvnw -B -q test-compile -pl mesh-console)
-fi
-(cd "$ROOT" && ./mvnw -B -q dependency:build-classpath -pl mesh-console -Dmdep.includeScope=test \
+# The stand-in is among mesh-console's test classes. One reactor build compiles them with the modules they need and
+# writes their classpath, which then names those modules' target/classes: nothing needs installing first.
+echo "==> Compiling mesh-console's test classes (the stand-in)" >&2
+(cd "$ROOT" && ./mvnw -B -q test-compile dependency:build-classpath -pl mesh-console -am -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/classpath") >&2
 STAND_IN_CP="$ROOT/mesh-console/target/test-classes:$(cat "$WORK/classpath")"
 head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$WORK/password"
