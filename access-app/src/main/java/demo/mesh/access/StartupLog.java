@@ -11,7 +11,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One line at start-up that tells an operator what runs, in which mode, talking to what. */
+/**
+ * One line at start-up that tells an operator what runs, in which mode, talking to what, and on which port as bound:
+ * started on port -1, it tells which port it got ({@code HTTP port N}).
+ */
 @Singleton
 class StartupLog implements ApplicationEventListener<ServerStartupEvent> {
 

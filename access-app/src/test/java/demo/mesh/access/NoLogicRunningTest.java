@@ -2,14 +2,19 @@ package demo.mesh.access;
 
 import demo.mesh.testsupport.LogicCallScrape;
 import demo.mesh.access.logic.LogicClient;
-import io.micronaut.core.io.socket.SocketUtils;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +28,21 @@ class NoLogicRunningTest implements TestPropertyProvider {
     @Inject
     AccessApi api;
 
-    private final String target = "dns:///127.0.0.1:" + SocketUtils.findAvailableTcpPort();
+    /**
+     * Bound but never listening: a connection to its port is refused, and nothing else can take the port while the
+     * test runs, as it could a free port that was only looked up.
+     */
+    private final Socket nothingListening = bindWithoutListening();
+    private final String target = "dns:///127.0.0.1:" + nothingListening.getLocalPort();
 
     @Override
     public Map<String, String> getProperties() {
         return Map.of(LogicClient.TARGET_PROPERTY, target);
+    }
+
+    @AfterAll
+    void releaseThePort() throws IOException {
+        nothingListening.close();
     }
 
     @Test
@@ -73,5 +88,15 @@ class NoLogicRunningTest implements TestPropertyProvider {
     @Test
     void prometheusScrapeIsOpenToAnonymousCallers() {
         assertThat(api.text("/prometheus")).contains("# TYPE jvm_memory_used_bytes gauge");
+    }
+
+    private static Socket bindWithoutListening() {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind a loopback port", e);
+        }
     }
 }

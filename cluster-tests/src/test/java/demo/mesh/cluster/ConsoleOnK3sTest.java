@@ -53,7 +53,7 @@ class ConsoleOnK3sTest {
         Files.createDirectories(kubeconfig.getParent());
         Files.writeString(kubeconfig, cluster.kubeconfigFor(NAMESPACE, "mesh-console"));
         // What the Deployment sets from its ConfigMap and Secret; the kubeconfig stands in for the pod's token.
-        console = AppProcess.start("mesh-console", "mesh-console", AppProcess.freePort(), Map.of(), Map.of(
+        console = AppProcess.start("mesh-console", "mesh-console", Map.of(), Map.of(
                 "MESH_CONSOLE_MODE", "kubernetes",
                 "MESH_CONSOLE_NAMESPACES", NAMESPACE,
                 "MESH_CONSOLE_AUTH_USERNAME", ConsoleUser.NAME,

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One line at start-up that says what this process is and where it listens. The HTTP and the gRPC server each
- * announce their start; the line is written once both ports are known.
+ * announce their start; the line is written once both ports are known, as bound: started on port 0 (gRPC) or -1
+ * (HTTP), it tells which ports the process got ({@code gRPC port N, HTTP port N}).
  */
 @Singleton
 public class StartupLog implements ApplicationEventListener<ServerStartupEvent> {

@@ -19,7 +19,7 @@ public final class LogicChannel implements AutoCloseable {
     public final ManagedChannel channel;
 
     public LogicChannel(GrpcEmbeddedServer server) {
-        this.channel = ManagedChannelBuilder.forAddress("localhost", server.getPort()).usePlaintext().build();
+        this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
     }
 
     public HelloReply hello(String name) {

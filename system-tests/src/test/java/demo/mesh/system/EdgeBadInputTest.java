@@ -70,11 +70,9 @@ class EdgeBadInputTest {
 
     @BeforeAll
     void startTheEdgeInFrontOfLogic() throws Exception {
-        int logicGrpc = AppProcess.freePort();
-        logic = AppProcess.start("bad-input-logic-app-v1", "logic-app-v1", AppProcess.freePort(),
-                Map.of("grpc.server.port", String.valueOf(logicGrpc)));
-        access = AppProcess.start("bad-input-access-app", "access-app", AppProcess.freePort(),
-                Map.of("grpc.channels.logic-app.target", "dns:///localhost:" + logicGrpc));
+        logic = AppProcess.start("bad-input-logic-app-v1", "logic-app-v1", Map.of());
+        access = AppProcess.start("bad-input-access-app", "access-app",
+                Map.of("grpc.channels.logic-app.target", "dns:///127.0.0.1:" + logic.grpcPort()));
     }
 
     @AfterAll
@@ -108,7 +106,7 @@ class EdgeBadInputTest {
 
     /** The request line goes out exactly as written. */
     private RawReply send(String requestLine) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), access.uri("/").getPort())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), access.httpPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write((requestLine + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")

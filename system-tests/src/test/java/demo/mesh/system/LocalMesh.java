@@ -7,6 +7,8 @@ import demo.mesh.testsupport.FaultSwitch;
 
 import demo.mesh.testsupport.ProjectBuild;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +73,7 @@ final class LocalMesh implements AutoCloseable {
 
     private LocalMesh(String name, Map<String, String> consoleProperties) {
         this.name = name;
-        this.consoleProperties = consoleProperties;
+        this.consoleProperties = new HashMap<>(consoleProperties);
     }
 
     /** As {@link #start(String, String, Release...)} from the split run-local.sh starts with, 90/10. */
@@ -80,8 +82,9 @@ final class LocalMesh implements AutoCloseable {
     }
 
     /**
-     * Starts the console, then every instance of {@code releases} (named {@code v1-1}, {@code v1-2}... in answers),
-     * then access-app, each awaited ready; stops what started if anything fails.
+     * Starts every instance of {@code releases} (named {@code v1-1}, {@code v1-2}... in answers), then the console
+     * with an endpoints file of the gRPC ports they reported, then access-app with a bootstrap for the xDS port the
+     * console reported, each awaited ready; stops what started if anything fails.
      *
      * @param name  names the state folder and prefixes the process logs
      * @param split the shipped split the console serves until a shift: {@code 90-10} for
@@ -97,40 +100,41 @@ final class LocalMesh implements AutoCloseable {
         Files.createDirectories(state);
         Files.deleteIfExists(state.resolve("routing.yaml"));
         Files.deleteIfExists(state.resolve("routing-history.jsonl"));
-        Map<String, Map<String, Integer>> grpcPorts = new LinkedHashMap<>();
-        for (Release release : releases) {
-            Map<String, Integer> ports = grpcPorts.computeIfAbsent(release.version(), v -> new LinkedHashMap<>());
-            for (int i = 1; i <= release.instances(); i++) {
-                ports.put(release.version() + "-" + i, AppProcess.freePort());
-            }
-        }
-        int xdsPort = AppProcess.freePort();
-        int accessPort = AppProcess.freePort();
+        // The one port picked here rather than reported: the console is told where access-app's metrics and hello
+        // are when it starts, and access-app the console's xDS port when it starts, so one of them must come first.
+        int accessPort = freePort();
         // As run-local.sh wires it: the console's embedded metrics source reads access-app's per-attempt metrics and
         // its load generator calls access-app's hello.
         LocalMesh mesh = new LocalMesh(name, Map.of(
                 "mesh-console.local.routing-files", "istio/destination-rule-logic-app.yaml," + splitFile,
-                "mesh-console.local.endpoints-file", writeEndpoints(state, grpcPorts).toString(),
+                "mesh-console.local.endpoints-file", state.resolve("endpoints.yaml").toString(),
                 "mesh-console.local.state-file", state.resolve("routing.yaml").toString(),
-                "mesh-console.local.xds-port", String.valueOf(xdsPort),
+                "mesh-console.local.xds-port", "0",
                 "mesh-console.metrics.scrape-targets", "http://127.0.0.1:" + accessPort + "/prometheus",
                 "mesh-console.load.target", "http://127.0.0.1:" + accessPort + "/api/hello?name=console"));
         try {
-            mesh.startConsole();
+            Map<String, List<Integer>> grpcPorts = new LinkedHashMap<>();
             for (Release release : releases) {
-                for (Map.Entry<String, Integer> instance : grpcPorts.get(release.version()).entrySet()) {
+                for (int i = 1; i <= release.instances(); i++) {
+                    String instance = release.version() + "-" + i;
                     Map<String, String> properties = new HashMap<>(release.properties());
-                    properties.put("grpc.server.port", String.valueOf(instance.getValue()));
-                    properties.put("logic.instance", instance.getKey());
-                    mesh.instances.put(instance.getKey(), AppProcess.start(name + "-logic-app-" + instance.getKey(),
-                            "logic-app-" + release.version(), AppProcess.freePort(), properties));
+                    properties.put("logic.instance", instance);
+                    AppProcess process = AppProcess.start(name + "-logic-app-" + instance,
+                            "logic-app-" + release.version(), properties);
+                    mesh.instances.put(instance, process);
+                    grpcPorts.computeIfAbsent(release.version(), version -> new ArrayList<>()).add(process.grpcPort());
                 }
             }
-            mesh.access = AppProcess.start(name + "-access-app", "access-app", accessPort, Map.of(), Map.of(
+            writeEndpoints(state, grpcPorts);
+            mesh.startConsole();
+            // A restarted console binds the same xDS port again: access-app's bootstrap names it for its life.
+            mesh.consoleProperties.put("mesh-console.local.xds-port", String.valueOf(mesh.console.xdsPort()));
+            mesh.access = AppProcess.start(name + "-access-app", "access-app",
+                    Map.of("micronaut.server.port", String.valueOf(accessPort)), Map.of(
                     "LOGIC_APP_TARGET", "xds:///logic-app",
                     // As scripts/lib.sh's xds_bootstrap has it written: by XdsBootstrap, from the console's jar.
                     "GRPC_XDS_BOOTSTRAP_CONFIG", AppProcess.runMain("mesh-console", "demo.mesh.xds.XdsBootstrap",
-                            "127.0.0.1:" + xdsPort, "access-app")));
+                            "127.0.0.1:" + mesh.console.xdsPort(), "access-app")));
             mesh.traffic = new TrafficSample(mesh.access);
             return mesh;
         } catch (Exception | AssertionError e) {
@@ -139,13 +143,19 @@ final class LocalMesh implements AutoCloseable {
         }
     }
 
-    /** The subset addresses, as local/endpoints.yaml lists them. */
-    private static Path writeEndpoints(Path state, Map<String, Map<String, Integer>> grpcPorts) throws IOException {
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The subset addresses, as local/endpoints.yaml lists them: the gRPC ports the instances reported. */
+    private static void writeEndpoints(Path state, Map<String, List<Integer>> grpcPorts) throws IOException {
         List<String> lines = new ArrayList<>(List.of("namespace: mesh-demo", "services:", "  logic-app:"));
         grpcPorts.forEach((version, ports) -> lines.add("    " + version + ": ["
-                + String.join(", ", ports.values().stream().map(port -> "127.0.0.1:" + port).toList()) + "]"));
+                + String.join(", ", ports.stream().map(port -> "127.0.0.1:" + port).toList()) + "]"));
         lines.add("");
-        return Files.writeString(state.resolve("endpoints.yaml"), String.join("\n", lines));
+        Files.writeString(state.resolve("endpoints.yaml"), String.join("\n", lines));
     }
 
     TrafficSample traffic() {
@@ -208,7 +218,7 @@ final class LocalMesh implements AutoCloseable {
     }
 
     void startConsole() throws IOException {
-        console = AppProcess.start(name + "-mesh-console", "mesh-console", AppProcess.freePort(), consoleProperties,
+        console = AppProcess.start(name + "-mesh-console", "mesh-console", consoleProperties,
                 Map.of("MESH_CONSOLE_MODE", "local",
                         "MESH_CONSOLE_AUTH_USERNAME", USER,
                         "MESH_CONSOLE_AUTH_PASSWORD", PASSWORD_HASH));
@@ -223,9 +233,9 @@ final class LocalMesh implements AutoCloseable {
         Map<String, String> all = new HashMap<>(consoleProperties);
         all.put("mesh-console.local.state-file", Path.of(consoleProperties.get("mesh-console.local.state-file"))
                 .resolveSibling("reader-" + suffix + ".yaml").toString());
-        all.put("mesh-console.local.xds-port", String.valueOf(AppProcess.freePort()));
+        all.put("mesh-console.local.xds-port", "0");
         all.putAll(properties);
-        AppProcess reader = AppProcess.start(name + "-mesh-console-" + suffix, "mesh-console", AppProcess.freePort(), all,
+        AppProcess reader = AppProcess.start(name + "-mesh-console-" + suffix, "mesh-console", all,
                 Map.of("MESH_CONSOLE_MODE", "local"));
         readers.add(reader);
         return reader;

@@ -28,16 +28,14 @@ class StartToFinishTest {
 
     @BeforeAll
     void startEverything() throws Exception {
-        int v1Grpc = AppProcess.freePort();
-        int v2Grpc = AppProcess.freePort();
-        apps.add(AppProcess.start("logic-app-v1", "logic-app-v1", AppProcess.freePort(),
-                Map.of("grpc.server.port", String.valueOf(v1Grpc))));
-        apps.add(AppProcess.start("logic-app-v2", "logic-app-v2", AppProcess.freePort(),
-                Map.of("grpc.server.port", String.valueOf(v2Grpc))));
-        accessToV1 = AppProcess.start("access-app-to-v1", "access-app", AppProcess.freePort(),
-                Map.of("grpc.channels.logic-app.target", "dns:///localhost:" + v1Grpc));
-        accessToV2 = AppProcess.start("access-app-to-v2", "access-app", AppProcess.freePort(),
-                Map.of("grpc.channels.logic-app.target", "dns:///localhost:" + v2Grpc));
+        AppProcess v1 = AppProcess.start("logic-app-v1", "logic-app-v1", Map.of());
+        apps.add(v1);
+        AppProcess v2 = AppProcess.start("logic-app-v2", "logic-app-v2", Map.of());
+        apps.add(v2);
+        accessToV1 = AppProcess.start("access-app-to-v1", "access-app",
+                Map.of("grpc.channels.logic-app.target", "dns:///127.0.0.1:" + v1.grpcPort()));
+        accessToV2 = AppProcess.start("access-app-to-v2", "access-app",
+                Map.of("grpc.channels.logic-app.target", "dns:///127.0.0.1:" + v2.grpcPort()));
         apps.add(accessToV1);
         apps.add(accessToV2);
     }

@@ -1,62 +1,80 @@
 package demo.mesh.testsupport;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * One packaged app ({@code <module>/target/<module>-<version>.jar}) running as a real process on loopback, in the
+ * One packaged app ({@code <module>/target/<module>-<version>.jar}) running as a real process on 127.0.0.1, in the
  * project root, with its output appended to {@code target/process-logs/<name>.log} of the module whose tests run it.
+ * Its HTTP and gRPC servers bind a port of their own choosing (HTTP -1, gRPC 0); the ports are read from the start-up
+ * line, which names the ports bound ({@code HTTP port N}, {@code gRPC port N}, {@code xDS port N}). A port picked
+ * here, released and bound later by the app could be taken by anything else on the machine in between.
  */
 public final class AppProcess implements AutoCloseable {
     /** Several JVMs may start at once on a small, busy machine; alone, each one is ready in 2-4 s. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String LOOPBACK = "127.0.0.1";
+    /** Every app's start-up line names its HTTP port and its others; it is written once all its servers listen. */
+    private static final Pattern HTTP_PORT = Pattern.compile("\\bHTTP port (\\d+)");
+    private static final Pattern GRPC_PORT = Pattern.compile("\\bgRPC port (\\d+)");
+    private static final Pattern XDS_PORT = Pattern.compile("\\bxDS port (\\d+)");
+    private static final int LOG_TAIL_LINES = 30;
 
     private final String name;
     private final Process process;
-    private final int httpPort;
     private final Path log;
+    /** Where this run's output starts in {@link #log}: the file keeps the runs before. */
+    private final long logStart;
+    private volatile String startupLine;
 
-    private AppProcess(String name, Process process, int httpPort, Path log) {
+    private AppProcess(String name, Process process, Path log, long logStart) {
         this.name = name;
         this.process = process;
-        this.httpPort = httpPort;
         this.log = log;
+        this.logStart = logStart;
     }
 
     /**
-     * Starts {@code module}'s jar with the given Micronaut properties (passed as system properties) and an HTTP port
-     * of its own, and waits until {@code /health/readiness} answers 200.
+     * Starts {@code module}'s jar with the given Micronaut properties (passed as system properties), on 127.0.0.1
+     * and ports the app picks, and waits until it reports them and {@code /health/readiness} answers 200.
      */
-    public static AppProcess start(String name, String module, int httpPort, Map<String, String> properties)
-            throws IOException {
-        return start(name, module, httpPort, properties, Map.of());
+    public static AppProcess start(String name, String module, Map<String, String> properties) throws IOException {
+        return start(name, module, properties, Map.of());
     }
 
     /**
-     * As {@link #start(String, String, int, Map)}, with environment variables, e.g. the ones a Deployment sets from
-     * its ConfigMap. The process is stopped again if it does not become ready.
+     * As {@link #start(String, String, Map)}, with environment variables, e.g. the ones a Deployment sets from its
+     * ConfigMap. A property given here wins over the loopback and random-port defaults (e.g. a port a restarted app
+     * must bind again). The process is stopped again if it does not become ready.
      */
-    public static AppProcess start(String name, String module, int httpPort, Map<String, String> properties,
+    public static AppProcess start(String name, String module, Map<String, String> properties,
                                    Map<String, String> environment) throws IOException {
         Path jar = ProjectBuild.jar(module);
         if (!Files.isRegularFile(jar)) {
@@ -64,19 +82,25 @@ public final class AppProcess implements AutoCloseable {
                     + Path.of("").toAbsolutePath().getFileName() + " -am verify), which packages every app first");
         }
         requireNewerThanItsSources(jar, module);
+        Map<String, String> all = new LinkedHashMap<>(Map.of(
+                "micronaut.server.host", LOOPBACK,
+                "micronaut.server.port", "-1",
+                "grpc.server.host", LOOPBACK,
+                "grpc.server.port", "0"));
+        all.putAll(properties);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
-        command.add("-Dmicronaut.server.port=" + httpPort);
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        all.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
 
         Path log = Path.of("target", "process-logs", name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder builder = new ProcessBuilder(command).directory(ProjectBuild.root().toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Outside a pod: without this, Micronaut and fabric8 would take a surrounding cluster (a CI pod's) for theirs.
         builder.environment().keySet().removeAll(List.of("KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT"));
         builder.environment().putAll(environment);
-        AppProcess app = new AppProcess(name, builder.start(), httpPort, log);
+        AppProcess app = new AppProcess(name, builder.start(), log, logStart);
         try {
             app.awaitReady();
         } catch (RuntimeException e) {
@@ -131,19 +155,28 @@ public final class AppProcess implements AutoCloseable {
         return output;
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** The HTTP port it reported at start-up. */
+    public int httpPort() {
+        return reported(HTTP_PORT, "HTTP");
     }
 
-    /** Where its HTTP port answers: {@code http://localhost:<port>}. */
+    /** The gRPC port it reported at start-up (a logic app's). */
+    public int grpcPort() {
+        return reported(GRPC_PORT, "gRPC");
+    }
+
+    /** The xDS port it reported at start-up (a console's in local mode). */
+    public int xdsPort() {
+        return reported(XDS_PORT, "xDS");
+    }
+
+    /** Where its HTTP port answers: {@code http://127.0.0.1:<port>}. */
     public URI uri() {
         return uri("");
     }
 
     public URI uri(String pathAndQuery) {
-        return URI.create("http://localhost:" + httpPort + pathAndQuery);
+        return URI.create("http://" + LOOPBACK + ":" + httpPort() + pathAndQuery);
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
@@ -151,16 +184,62 @@ public final class AppProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Everything in its log file, runs before this one included. */
     public String log() throws IOException {
         return Files.readString(log);
     }
 
+    private int reported(Pattern port, String what) {
+        Matcher matcher = port.matcher(startupLine);
+        if (!matcher.find()) {
+            throw new IllegalStateException(name + " reported no " + what + " port; its start-up line: " + startupLine);
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    /** Waits, within {@link #READY_TIMEOUT} in all, for the start-up line with the ports, then for readiness. */
     private void awaitReady() {
-        await(name + " ready on port " + httpPort).atMost(READY_TIMEOUT)
-                .pollInterval(Duration.ofMillis(100))
-                .failFast(name + " exited early, see " + log, () -> !process.isAlive())
-                .ignoreExceptions()
-                .until(() -> get("/health/readiness").statusCode() == 200);
+        try {
+            await(name + " reporting its ports and ready").atMost(READY_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .failFast(name + " exited early", () -> !process.isAlive())
+                    .ignoreExceptions()
+                    .until(this::reportedAndReady);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            String reported = startupLine == null ? "no start-up line with its HTTP port yet"
+                    : "start-up line: " + startupLine;
+            throw new IllegalStateException(e.getMessage() + " (" + reported + "); last lines of " + log + ":\n"
+                    + logTail(), e);
+        }
+    }
+
+    private boolean reportedAndReady() throws IOException, InterruptedException {
+        if (startupLine == null) {
+            startupLine = findStartupLine();
+        }
+        return startupLine != null && get("/health/readiness").statusCode() == 200;
+    }
+
+    private String findStartupLine() throws IOException {
+        return thisRunsLines().stream().filter(line -> HTTP_PORT.matcher(line).find()).findFirst().orElse(null);
+    }
+
+    /** The lines this run wrote so far, but one it is still writing: a port number may be cut short there. */
+    private List<String> thisRunsLines() throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+            channel.position(logStart);
+            String text = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+            return text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = thisRunsLines();
+            return String.join("\n", lines.subList(Math.max(lines.size() - LOG_TAIL_LINES, 0), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read it: " + e + ")";
+        }
     }
 
     /** SIGTERM, as Kubernetes sends to a pod it replaces, without waiting: see {@link #awaitExit(Duration)}. */

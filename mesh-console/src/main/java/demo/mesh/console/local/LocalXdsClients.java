@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
-/** What the local data plane's clients did with the routing it served: the read side of its xDS server. */
+/** The read side of the local data plane's xDS server: where it listens and what its clients did with the routing. */
 @Singleton
 @Requires(property = "mesh-console.mode", value = "local")
 public class LocalXdsClients {
@@ -17,6 +17,11 @@ public class LocalXdsClients {
 
     LocalXdsClients(LocalDataPlane dataPlane) {
         this.dataPlane = dataPlane;
+    }
+
+    /** The loopback port the xDS server listens on: the one bound, also when it was configured as 0. */
+    public int port() {
+        return dataPlane.xdsServer().port();
     }
 
     public List<XdsClientStatus> clients() {
