@@ -1,6 +1,5 @@
 package demo.mesh.access;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "a,b" — is refused at the edge with 400 before logic-app is called.
  */
 @MicronautTest
-@Property(name = "spec.name", value = FakeLogic.SPEC)
 class BrokenQueryTest extends FakeLogicTest {
 
     @Test

@@ -2,25 +2,31 @@ package demo.mesh.access;
 
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.Map;
 
 /**
- * access-app in front of a real embedded {@link FakeLogic} server. Subclasses add
- * {@code @MicronautTest @Property(name = "spec.name", value = FakeLogic.SPEC)}.
+ * access-app (a {@code @MicronautTest} subclass) in front of a real {@link FakeLogic} server, which starts before
+ * the application and stops after it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FakeLogicTest implements TestPropertyProvider {
 
+    final FakeLogic logic = FakeLogic.start();
+
     // The test instance is built by JUnit before the context exists, so micronaut-test injects fields.
     @Inject
     AccessApi api;
-    @Inject
-    FakeLogic.Service logic;
 
     @Override
     public Map<String, String> getProperties() {
-        return FakeLogic.serverProperties();
+        return logic.channelProperties();
+    }
+
+    @AfterAll
+    void stopLogic() throws InterruptedException {
+        logic.close();
     }
 }

@@ -1,6 +1,5 @@
 package demo.mesh.access;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
-@Property(name = "spec.name", value = FakeLogic.SPEC)
 class HelloEndpointTest extends FakeLogicTest {
 
     @Test

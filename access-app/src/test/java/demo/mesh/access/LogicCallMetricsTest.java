@@ -1,7 +1,6 @@
 package demo.mesh.access;
 
 import demo.mesh.testsupport.LogicCallScrape;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by the version that answered and gRPC outcome. Retries are {@link RetriedAttemptsTest}'s.
  */
 @MicronautTest
-@Property(name = "spec.name", value = FakeLogic.SPEC)
 class LogicCallMetricsTest extends FakeLogicTest {
 
 

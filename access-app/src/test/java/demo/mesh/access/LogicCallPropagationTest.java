@@ -1,6 +1,5 @@
 package demo.mesh.access;
 
-import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What logic-app receives with each call: the headers Istio and tracing need, and a deadline. */
 @MicronautTest
-@Property(name = "spec.name", value = FakeLogic.SPEC)
 class LogicCallPropagationTest extends FakeLogicTest {
 
     /** The default propagation list, each with a value of its own. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
-@Property(name = "spec.name", value = FakeLogic.SPEC)
 @Property(name = "access.logic.deadline", value = "300ms")
 class LogicDeadlineTest extends FakeLogicTest {
 

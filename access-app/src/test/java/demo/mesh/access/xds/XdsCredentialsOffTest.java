@@ -1,7 +1,6 @@
 package demo.mesh.access.xds;
 
 import demo.mesh.access.FakeLogic;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Without the switch, nothing replaces the channel configured by name (plaintext, as application.yml says). */
 @MicronautTest
-@Property(name = "spec.name", value = FakeLogic.SPEC)
 class XdsCredentialsOffTest extends FakeLogicChannelTest {
 
     @Test

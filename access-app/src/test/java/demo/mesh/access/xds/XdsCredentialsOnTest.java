@@ -16,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the control plane sends no security (here a dns:/// target, no xDS at all) it still reaches a plaintext logic-app.
  */
 @MicronautTest
-@Property(name = "spec.name", value = FakeLogic.SPEC)
 @Property(name = XdsCredentialsSwitch.PROPERTY, value = "true")
 class XdsCredentialsOnTest extends FakeLogicChannelTest {
 
