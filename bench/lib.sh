@@ -52,6 +52,27 @@ use_jars() {
 }
 
 # Any free port, unlike scripts/lib.sh's (the first free one from a base), which this replaces here.
+# h2load_latencies NAME URL CONCURRENCY REQUESTS [H2LOAD_OPTIONS...]: one bounded h2load run; writes "latency_us
+# status" per request to $WORK/NAME.lat and prints the run's requests per second.
+h2load_latencies() {
+  local name=$1 url=$2 concurrency=$3 requests=$4; shift 4
+  rm -f "$WORK/$name.log"  # h2load appends to an existing log
+  timeout 300 h2load -n "$requests" -c "$concurrency" -m 1 --log-file="$WORK/$name.log" "$@" "$url" \
+    >"$WORK/$name.out"
+  # log columns: start time (us), HTTP status, latency (us)
+  awk '{print $3, $2}' "$WORK/$name.log" >"$WORK/$name.lat"
+  awk '/finished in/ {gsub(",", "", $4); print $4}' "$WORK/$name.out"
+}
+
+# latency_stats FILE... -> "p50 p90 p99 errors": milliseconds over the pooled per-request latencies (nearest rank),
+# and the requests that were not answered 200.
+latency_stats() {
+  cat "$@" | sort -n -k1 | awk '
+    {lat[NR]=$1; if ($2 != 200) err++}
+    function at(p) { i = int(NR * p + 0.999999); return lat[i < 1 ? 1 : i] / 1000 }
+    END {printf "%.3f %.3f %.3f %d\n", at(0.5), at(0.9), at(0.99), err + 0}'
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 

@@ -73,12 +73,7 @@ read -r _ prop_p50 prop_p99 prop_max prop_n prop_missed < <(grep '^propagation '
 read -r _ put_p50 put_p99 < <(grep '^put ' "$WORK/probe.out")
 
 # hop_load NAME PORT REQUESTS; writes "latency_us status" lines to $WORK/NAME.lat
-hop_load() {
-  rm -f "$WORK/$1.log"  # h2load appends to an existing log
-  timeout 300 h2load --h1 -n "$3" -c "$C" -m 1 --log-file="$WORK/$1.log" \
-    "http://127.0.0.1:$2/api/hello?name=bench" >/dev/null
-  awk '{print $3, $2}' "$WORK/$1.log" >"$WORK/$1.lat"
-}
+hop_load() { h2load_latencies "$1" "http://127.0.0.1:$2/api/hello?name=bench" "$C" "$3" --h1 >/dev/null; }
 # The xDS access-app has served the probe's ~15,000 calls by now: warm all three well past JIT compilation so that
 # none runs in the interpreter when measured.
 declare -A PORT=([xds]=$XDS_HTTP [direct]=$DIRECT_HTTP [control]=$CONTROL_HTTP)
@@ -90,21 +85,14 @@ ORDERS=("xds direct control" "direct control xds" "control xds direct")
 for round in $(seq 1 "$ROUNDS"); do
   for path in ${ORDERS[$((round % 3))]}; do hop_load "$path.$round" "${PORT[$path]}" "$per_round"; done
 done
-# stats FILE... -> "p50 p90 p99 errors" in ms over the pooled per-request latencies (nearest rank)
-stats() {
-  cat "$@" | sort -n -k1 | awk '
-    {lat[NR]=$1; if ($2 != 200) err++}
-    function at(p) { i = int(NR * p + 0.999999); return lat[i < 1 ? 1 : i] / 1000 }
-    END {printf "%.3f %.3f %.3f %d\n", at(0.5), at(0.9), at(0.99), err}'
-}
-read -r xds_p50 xds_p90 xds_p99 xds_err <<<"$(stats "$WORK"/xds.*.lat)"
-read -r dir_p50 dir_p90 dir_p99 dir_err <<<"$(stats "$WORK"/direct.*.lat)"
-read -r ctl_p50 ctl_p90 ctl_p99 ctl_err <<<"$(stats "$WORK"/control.*.lat)"
+read -r xds_p50 xds_p90 xds_p99 xds_err <<<"$(latency_stats "$WORK"/xds.*.lat)"
+read -r dir_p50 dir_p90 dir_p99 dir_err <<<"$(latency_stats "$WORK"/direct.*.lat)"
+read -r ctl_p50 ctl_p90 ctl_p99 ctl_err <<<"$(latency_stats "$WORK"/control.*.lat)"
 # rounds PATH -> "min median max" of PATH's p90 minus direct's, round by round: how far one round can mislead
 rounds() {
   for round in $(seq 1 "$ROUNDS"); do
-    read -r _ x _ _ <<<"$(stats "$WORK/$1.$round.lat")"
-    read -r _ d _ _ <<<"$(stats "$WORK/direct.$round.lat")"
+    read -r _ x _ _ <<<"$(latency_stats "$WORK/$1.$round.lat")"
+    read -r _ d _ _ <<<"$(latency_stats "$WORK/direct.$round.lat")"
     awk -v x="$x" -v d="$d" 'BEGIN {printf "%.3f\n", x - d}'
   done | sort -g | awk '{v[NR]=$1} END {printf "%+.3f / %+.3f / %+.3f\n", v[1], v[int((NR + 1) / 2)], v[NR]}'
 }

@@ -67,18 +67,12 @@ start_three_times logic-app-v1 "$LOGIC_HTTP" -Dgrpc.server.port="$LOGIC_GRPC"
 start_three_times access-app "$ACCESS_HTTP" -Dgrpc.channels.logic-app.target="dns:///127.0.0.1:$LOGIC_GRPC"
 
 # load NAME URL CONCURRENCY REQUESTS [H2LOAD_OPTIONS...] -> "p50_ms p99_ms rps errors". One tool for every path, so
-# that the baseline and the product path are timed alike: h2load, HTTP/1.1 for the HTTP paths, latency per request
-# in microseconds from its log (columns: start time, status, latency).
+# that the baseline and the product path are timed alike: h2load, HTTP/1.1 for the HTTP paths.
 load() {
-  local name=$1 url=$2 concurrency=$3 requests=$4; shift 4
-  rm -f "$WORK/$name.log"  # h2load appends to an existing log
-  timeout 300 h2load -n "$requests" -c "$concurrency" -m 1 --log-file="$WORK/$name.log" "$@" "$url" >"$WORK/$name.out"
-  local rps
-  rps=$(awk '/finished in/ {gsub(",", "", $4); print $4}' "$WORK/$name.out")
-  sort -n -k3 "$WORK/$name.log" | awk -v rps="$rps" '
-    {lat[NR]=$3; if ($2 != 200) err++}
-    function at(p) { i = int(NR * p + 0.999999); return lat[i < 1 ? 1 : i] / 1000 }
-    END {printf "%.3f %.3f %.0f %d\n", at(0.5), at(0.99), rps, err + 0}'
+  local rps p50 p99 errors
+  rps=$(h2load_latencies "$@")
+  read -r p50 _ p99 errors <<<"$(latency_stats "$WORK/$1.lat")"
+  printf '%s %s %.0f %s\n' "$p50" "$p99" "$rps" "$errors"
 }
 # A unary gRPC call: length-prefixed HelloRequest{name:"bench"}. gRPC's own status rides in the trailers, which
 # h2load does not read; logic-app answers "bench" with OK.
