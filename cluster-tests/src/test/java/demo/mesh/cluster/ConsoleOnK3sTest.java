@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged console, signed in to a real API server as its own ServiceAccount (so with exactly the rights its
@@ -145,9 +146,12 @@ class ConsoleOnK3sTest {
         assertThat(newest.path("after").path("v1").asInt()).isEqualTo(90);
         assertThat(newest.path("after").path("v2").asInt()).isEqualTo(10);
         // The record lives in the cluster, where kubectl get events shows it too, not in the console's memory.
-        List<Event> events = cluster.admin().v1().events().inNamespace(NAMESPACE)
-                .withField("involvedObject.name", VIRTUAL_SERVICE).list().getItems();
-        assertThat(events).extracting(Event::getMessage).contains(newest.path("message").asText());
+        // The console sends the Event after answering the shift.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<Event> events = cluster.admin().v1().events().inNamespace(NAMESPACE)
+                    .withField("involvedObject.name", VIRTUAL_SERVICE).list().getItems();
+            assertThat(events).extracting(Event::getMessage).contains(newest.path("message").asText());
+        });
     }
 
     private String resourceVersionAsTheConsoleShowsIt() {

@@ -75,7 +75,7 @@ class ApiServerDiesMidWriteTest extends StandInTest {
 
         assertThat(Serialization.asJson(standIn.virtualService("logic-app"))).as("the VirtualService after the failed PUT")
                 .isEqualTo(before);
-        assertThat(standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems())
+        assertThat(recordedEvents())
                 .as("Events recorded for the failed PUT").isEmpty();
         Response history = anonymous().get(ROUTES + "logic-app/history");
         assertThat(history.status()).as(history.body()).isEqualTo(200);

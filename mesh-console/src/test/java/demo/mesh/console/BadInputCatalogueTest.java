@@ -236,7 +236,7 @@ class BadInputCatalogueTest extends StandInTest {
 
     private Observed observe() {
         return new Observed(Serialization.asJson(standIn.virtualService("logic-app")),
-                Serialization.asJson(standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems()),
+                Serialization.asJson(recordedEvents()),
                 anonymous().get(LOAD).body());
     }
 }

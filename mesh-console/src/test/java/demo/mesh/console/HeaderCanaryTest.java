@@ -129,7 +129,7 @@ class HeaderCanaryTest extends StandInTest {
     void aHeaderCanaryChangeIsAnnouncedAsAKubernetesEvent() {
         alice().put(HEADER_CANARY, canary("everyone", "x-canary", "true", "v2", version(stored())));
 
-        List<Event> events = standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems();
+        List<Event> events = recordedEvents();
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.getInvolvedObject().getName()).isEqualTo("reviews");
             assertThat(event.getReason()).isEqualTo("HeaderCanaryChanged");

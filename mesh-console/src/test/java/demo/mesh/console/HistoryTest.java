@@ -33,7 +33,7 @@ class HistoryTest extends StandInTest {
     void everyChangeIsRecordedAsAnEventOnTheVirtualService() {
         shift(alice(), 90, 10);
 
-        List<Event> events = standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems();
+        List<Event> events = recordedEvents();
         assertThat(events).hasSize(1);
         Event event = events.get(0);
         assertThat(event.getInvolvedObject().getKind()).isEqualTo("VirtualService");
@@ -48,7 +48,7 @@ class HistoryTest extends StandInTest {
     void theRecordedEventCarriesWhatTheApiServerRequires() {
         shift(alice(), 90, 10);
 
-        Event event = standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems().get(0);
+        Event event = recordedEvents().get(0);
         assertThat(event.getEventTime().getTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
         assertThat(event.getReportingComponent()).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
         assertThat(event.getReportingInstance()).isNotBlank().hasSizeLessThanOrEqualTo(128);
@@ -63,7 +63,7 @@ class HistoryTest extends StandInTest {
     void anUnchangedSplitIsNotRecorded() {
         shift(alice(), 100, 0);
 
-        assertThat(standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems()).isEmpty();
+        assertThat(recordedEvents()).isEmpty();
     }
 
     @Test
@@ -125,9 +125,10 @@ class HistoryTest extends StandInTest {
         ConsoleClient alice = alice();
         shift(alice, 90, 10);
         shift(alice, 50, 50);
+        assertThat(recordedEvents()).hasSize(2);
         // What the API server does once the event TTL (an hour by default) has passed.
         standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).delete();
-        assertThat(standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems()).isEmpty();
+        assertThat(recordedEvents()).isEmpty();
 
         JsonNode history = anonymous().get(ROUTES + "logic-app/history").json();
 

@@ -51,6 +51,7 @@ class KubernetesApiRequestsTest extends StandInTest {
         Response shifted = alice.put(ROUTES + "logic-app", split(version, 90, 10));
 
         assertThat(shifted.status()).as(shifted.body()).isEqualTo(200);
+        awaitEventsSent();
         assertThat(requestsSoFar()).containsExactly("PUT " + VS, "POST " + EVENTS);
         assertStoredWeights(standIn.virtualService("logic-app"), 0, 90, 10);
     }
@@ -65,6 +66,7 @@ class KubernetesApiRequestsTest extends StandInTest {
         Response shifted = alice.put(ROUTES + "logic-app", split(next, 50, 50));
 
         assertThat(shifted.status()).as(shifted.body()).isEqualTo(200);
+        awaitEventsSent();
         assertThat(requestsSoFar()).containsExactly("PUT " + VS, "POST " + EVENTS);
     }
 

@@ -46,7 +46,7 @@ class RacingEditsTest extends StandInTest {
         JsonNode history = anonymous().get(ROUTES + "logic-app/history").json();
         assertThat(history).as("history").hasSize(1);
         assertThat(history.get(0).path("after").toString()).isEqualTo(winner.json());
-        List<Event> events = standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems();
+        List<Event> events = recordedEvents();
         assertThat(events).as("Kubernetes Events").hasSize(1);
         assertThat(events.get(0).getMessage()).contains("set to v1=" + winner.v1() + " v2=" + winner.v2());
     }

@@ -52,7 +52,7 @@ class TrafficServiceTest extends StandInTest {
         assertThat(history.get(0).path("reason").asText()).isEqualTo("step 1 of 4: v2 passed its gate");
         assertThat(history.get(0).path("message").asText()).isEqualTo("VirtualService logic-app route logic-app-split"
                 + " set to v1=90 v2=10 (was v1=100 v2=0) by rollout: step 1 of 4: v2 passed its gate");
-        Event event = standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems().get(0);
+        Event event = recordedEvents().get(0);
         assertThat(event.getMessage()).isEqualTo(history.get(0).path("message").asText());
     }
 
@@ -79,7 +79,7 @@ class TrafficServiceTest extends StandInTest {
         assertThat(withoutVersionAndAnnotations(after)).isEqualTo(withoutVersionAndAnnotations(before));
         assertThat(traffic.annotations(LOGIC_APP).annotations()).isEqualTo(Map.of(ROLLOUT, "{\"state\":\"progressing\"}"));
         assertThat(anonymous().get(ROUTES + "logic-app/history").json()).as("history").isEmpty();
-        assertThat(standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems()).as("events").isEmpty();
+        assertThat(recordedEvents()).as("events").isEmpty();
     }
 
     @Test

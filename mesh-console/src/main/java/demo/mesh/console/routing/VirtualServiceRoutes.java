@@ -3,7 +3,6 @@ package demo.mesh.console.routing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,12 +27,5 @@ public record VirtualServiceRoutes(
     /** The routes whose split can be set, in spec order. */
     public List<HttpRoute> weightedRoutes() {
         return routes.stream().filter(HttpRoute::weighted).toList();
-    }
-
-    /** The same state with one more warning. */
-    public VirtualServiceRoutes withWarning(String warning) {
-        List<String> more = new ArrayList<>(warnings);
-        more.add(warning);
-        return new VirtualServiceRoutes(namespace, name, resourceVersion, routes, managedBy, more);
     }
 }

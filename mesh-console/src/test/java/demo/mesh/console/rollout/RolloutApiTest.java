@@ -263,7 +263,7 @@ class RolloutApiTest extends RolloutStandInTest {
     }
 
     private List<String> events() {
-        return standIn.client().v1().events().inNamespace(KubernetesStandIn.NAMESPACE).list().getItems().stream()
+        return recordedEvents().stream()
                 .filter(e -> KubernetesRolloutEvents.REASON.equals(e.getReason()))
                 .map(Event::getMessage)
                 .toList();

@@ -34,7 +34,7 @@ class NamespaceRolesTest extends TeamUsersTest {
 
         assertStoredWeights(standIn.virtualService("logic-app"), 0, 90, 10);
         assertThat(anonymous().get(LOGIC_APP + "/history").json().get(0).path("user").asText()).isEqualTo("olivia");
-        assertThat(Changes.events(standIn)).singleElement().extracting(Event::getMessage).asString()
+        assertThat(recordedEvents()).singleElement().extracting(Event::getMessage).asString()
                 .endsWith(" by olivia");
     }
 
@@ -123,6 +123,6 @@ class NamespaceRolesTest extends TeamUsersTest {
     private void assertNothingChanged() {
         assertStoredWeights(standIn.virtualService("logic-app"), 0, 100, 0);
         assertThat(standIn.virtualService("logic-app").getMetadata().getResourceVersion()).isEqualTo(version);
-        assertThat(Changes.events(standIn)).isEmpty();
+        assertThat(recordedEvents()).isEmpty();
     }
 }

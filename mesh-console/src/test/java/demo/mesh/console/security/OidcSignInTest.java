@@ -80,7 +80,7 @@ class OidcSignInTest extends StandInTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.message()).endsWith("needs the operator role in namespace mesh-demo; vic is viewer there");
         assertStoredWeights(standIn.virtualService("logic-app"), 0, 100, 0);
-        assertThat(Changes.events(standIn)).isEmpty();
+        assertThat(recordedEvents()).isEmpty();
 
         assertThat(operator.put(LOGIC_APP, split(version, 90, 10)).status()).isEqualTo(200);
         String shifted = standIn.virtualService("logic-app").getMetadata().getResourceVersion();
@@ -89,7 +89,7 @@ class OidcSignInTest extends StandInTest {
         assertStoredWeights(standIn.virtualService("logic-app"), 0, 90, 10);
         assertThat(anonymous().get(LOGIC_APP + "/history").json().findValuesAsText("user"))
                 .containsExactly("ola@example.com");
-        assertThat(Changes.events(standIn)).singleElement().extracting(Event::getMessage).asString()
+        assertThat(recordedEvents()).singleElement().extracting(Event::getMessage).asString()
                 .endsWith(" by ola@example.com");
     }
 
