@@ -4,7 +4,6 @@ import demo.mesh.logic.api.HelloReply;
 import demo.mesh.logic.api.HelloRequest;
 import demo.mesh.logic.api.LogicGrpc;
 import demo.mesh.logic.api.ReleaseMetadata;
-import io.grpc.Channel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.MetadataUtils;
@@ -27,13 +26,13 @@ public class LogicClient {
     public static final String CHANNEL = "logic-app";
     public static final String TARGET_PROPERTY = "grpc.channels." + CHANNEL + ".target";
 
-    private final Channel channel;
+    private final LogicChannel channel;
     private final LogicCallConfig config;
     private final LogicCallMetrics calls;
     private final LogicAttemptMetrics attempts;
 
     LogicClient(LogicChannel channel, LogicCallConfig config, LogicCallMetrics calls, LogicAttemptMetrics attempts) {
-        this.channel = channel.channel();
+        this.channel = channel;
         this.config = config;
         this.calls = calls;
         this.attempts = attempts;
@@ -49,8 +48,8 @@ public class LogicClient {
         // The final answer's metadata names the release that gave it, an error's too.
         AtomicReference<Metadata> answerHeaders = new AtomicReference<>();
         AtomicReference<Metadata> answerTrailers = new AtomicReference<>();
-        // A deadline is absolute, so every call gets a fresh stub.
-        LogicGrpc.newStub(channel)
+        // A deadline is absolute, so every call gets a fresh stub, on the channel of the thread serving the request.
+        LogicGrpc.newStub(channel.channel())
                 .withDeadlineAfter(config.deadline().toNanos(), TimeUnit.NANOSECONDS)
                 .withInterceptors(attempts.interceptor(), MetadataUtils.newAttachHeadersInterceptor(headers),
                         MetadataUtils.newCaptureMetadataInterceptor(answerHeaders, answerTrailers))
