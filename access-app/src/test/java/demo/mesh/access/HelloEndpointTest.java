@@ -44,6 +44,7 @@ class HelloEndpointTest extends FakeLogicTest {
 
         assertThat(reply.field("error")).isEqualTo("invalid_argument");
         assertThat(reply.field("message")).isEqualTo(FakeLogic.INVALID_NAME);
+        assertThat(reply.field("field")).isEqualTo("name");
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.Optional;
  * Turns a failed call to logic-app into an HTTP answer that says whose fault it was. The {@code error} field is
  * the gRPC status code in snake case, the {@code message} (and {@code detail}) says what happened:
  * <pre>
- * INVALID_ARGUMENT  -> 400  the caller's input; logic-app's description is the message
+ * INVALID_ARGUMENT  -> 400  the caller's name; logic-app's description is the message, "name" the field
  * UNAVAILABLE       -> 503  logic-app cannot be reached
  * DEADLINE_EXCEEDED -> 504  logic-app did not answer within access.logic.deadline
  * anything else     -> 502  logic-app failed
@@ -48,20 +48,22 @@ class LogicErrorHandler implements ExceptionHandler<StatusRuntimeException, Http
         LOG.debug("logic-app call for {} failed: {}", request.getPath(), status);
         String description = Optional.ofNullable(status.getDescription()).orElse("no description");
         Problem problem = switch (status.getCode()) {
-            case INVALID_ARGUMENT -> new Problem(status, HttpStatus.BAD_REQUEST, description);
+            // The name is all a caller gives logic-app: what it refuses is the name.
+            case INVALID_ARGUMENT -> new Problem(status, HttpStatus.BAD_REQUEST, description, "name");
             case UNAVAILABLE -> new Problem(status, HttpStatus.SERVICE_UNAVAILABLE,
-                    "logic-app could not be reached: " + description);
+                    "logic-app could not be reached: " + description, null);
             case DEADLINE_EXCEEDED -> new Problem(status, HttpStatus.GATEWAY_TIMEOUT,
                     "logic-app did not answer within " + logicCall.deadline().toMillis() + " ms ("
-                            + LogicCallConfig.PREFIX + ".deadline)");
-            default -> new Problem(status, HttpStatus.BAD_GATEWAY, "logic-app failed: " + description);
+                            + LogicCallConfig.PREFIX + ".deadline)", null);
+            default -> new Problem(status, HttpStatus.BAD_GATEWAY, "logic-app failed: " + description, null);
         };
         return errorResponses.processResponse(
                 ErrorContext.builder(request).cause(exception).error(problem).build(),
                 HttpResponse.status(problem.httpStatus()));
     }
 
-    private record Problem(Status grpcStatus, HttpStatus httpStatus, String detail) implements Error {
+    /** @param field the one request field at fault, or null */
+    private record Problem(Status grpcStatus, HttpStatus httpStatus, String detail, String field) implements Error {
 
         @Override
         public Optional<String> getTitle() {
@@ -71,6 +73,12 @@ class LogicErrorHandler implements ExceptionHandler<StatusRuntimeException, Http
         @Override
         public String getMessage() {
             return detail;
+        }
+
+        /** As Micronaut names an argument it could not bind, which {@link JsonErrorBodyProvider} reads. */
+        @Override
+        public Optional<String> getPath() {
+            return Optional.ofNullable(field).map(name -> "/" + name);
         }
     }
 }
