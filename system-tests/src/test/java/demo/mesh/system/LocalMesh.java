@@ -80,6 +80,9 @@ final class LocalMesh implements AutoCloseable {
         this.consoleProperties = new HashMap<>(consoleProperties);
     }
 
+    /** The property that lets a test break a release live ({@link #fault}); run-local.sh sets it too. */
+    static final String FAULT_SWITCH = "logic.fault.switch-enabled";
+
     /** As {@link #start(String, String, Release...)} from the split run-local.sh starts with, 90/10. */
     static LocalMesh start(String name, Release... releases) throws Exception {
         return start(name, "90-10", releases);
@@ -95,6 +98,12 @@ final class LocalMesh implements AutoCloseable {
      *              {@code istio/virtual-service-logic-app-90-10.yaml}
      */
     static LocalMesh start(String name, String split, Release... releases) throws Exception {
+        return start(name, split, Map.of(), releases);
+    }
+
+    /** As {@link #start(String, String, Release...)}, the console started with {@code consoleProperties} on top. */
+    static LocalMesh start(String name, String split, Map<String, String> consoleProperties, Release... releases)
+            throws Exception {
         Path splitFile = Path.of("istio", "virtual-service-logic-app-" + split + ".yaml");
         if (!Files.isRegularFile(ProjectBuild.root().resolve(splitFile))) {
             throw new IllegalArgumentException("no split file " + splitFile
@@ -109,13 +118,15 @@ final class LocalMesh implements AutoCloseable {
         int accessPort = freePort();
         // As run-local.sh wires it: the console's embedded metrics source reads access-app's per-attempt metrics and
         // its load generator calls access-app's hello.
-        LocalMesh mesh = new LocalMesh(name, Map.of(
+        Map<String, String> console = new HashMap<>(Map.of(
                 "mesh-console.local.routing-files", "istio/destination-rule-logic-app.yaml," + splitFile,
                 "mesh-console.local.endpoints-file", state.resolve("endpoints.yaml").toString(),
                 "mesh-console.local.state-file", state.resolve("routing.yaml").toString(),
                 "mesh-console.local.xds-port", "0",
                 "mesh-console.metrics.scrape-targets", "http://127.0.0.1:" + accessPort + "/prometheus",
                 "mesh-console.load.target", "http://127.0.0.1:" + accessPort + "/api/hello?name=console"));
+        console.putAll(consoleProperties);
+        LocalMesh mesh = new LocalMesh(name, console);
         try {
             // The instances know nothing of each other: they start side by side, each awaited ready.
             Map<String, Callable<AppProcess>> starts = new LinkedHashMap<>();
