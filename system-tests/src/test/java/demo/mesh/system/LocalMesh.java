@@ -80,8 +80,19 @@ final class LocalMesh implements AutoCloseable {
         this.consoleProperties = new HashMap<>(consoleProperties);
     }
 
+    /** The name of the mesh {@link #likeRunLocal()} starts, for the scenarios that share it. */
+    static final String LIKE_RUN_LOCAL = "like-run-local";
     /** The property that lets a test break a release live ({@link #fault}); run-local.sh sets it too. */
     static final String FAULT_SWITCH = "logic.fault.switch-enabled";
+
+    /**
+     * The mesh as run-local.sh starts it: one instance of each release, their fault switches on (and no fault set),
+     * the shipped 90/10 split.
+     */
+    static LocalMesh likeRunLocal() throws Exception {
+        return start(LIKE_RUN_LOCAL, Release.of("v1").with(FAULT_SWITCH, "true"),
+                Release.of("v2").with(FAULT_SWITCH, "true"));
+    }
 
     /** As {@link #start(String, String, Release...)} from the split run-local.sh starts with, 90/10. */
     static LocalMesh start(String name, Release... releases) throws Exception {
