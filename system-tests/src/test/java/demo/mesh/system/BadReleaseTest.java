@@ -1,6 +1,7 @@
 package demo.mesh.system;
 
 import demo.mesh.testsupport.BinomialCount;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -8,10 +9,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bad release under the shipped routing: logic-app-v2 fails half of its calls with UNAVAILABLE
- * ({@code logic.fault.error-rate=0.5}), the console shifts 100/0 to 50/50, and local-mode xDS serves access-app the
- * DestinationRule and the VirtualService's retry policy ({@code attempts: 3}, {@code retryOn} with
- * {@code unavailable}).
+ * A bad release under the shipped routing: logic-app-v2 turns bad live, failing half of its calls with UNAVAILABLE
+ * (its fault switch set to {@code {"errorRate":0.5}}), the console shifts 100/0 to 50/50, and local-mode xDS serves
+ * access-app the DestinationRule and the VirtualService's retry policy ({@code attempts: 3}, {@code retryOn} with
+ * {@code unavailable}). It heals v2 at the end, which lets it share the mesh of {@link LocalMeshTest}.
  *
  * <p><b>The bound.</b> access-app's gRPC channel applies the route's retry policy itself (gRFC A44): a call answered
  * UNAVAILABLE is tried again, up to 1 + 3 attempts, each re-picking an instance of the subset the split chose. The
@@ -39,12 +40,24 @@ class BadReleaseTest extends LocalMeshScenario {
 
     @Override
     LocalMesh startMesh() throws Exception {
-        return LocalMesh.start("bad-release", "100-0", LocalMesh.Release.of("v1"),
-                LocalMesh.Release.of("v2").with("logic.fault.error-rate", "0.5"));
+        return LocalMesh.likeRunLocal();
+    }
+
+    @Override
+    String sharedMesh() {
+        return LocalMesh.LIKE_RUN_LOCAL;
+    }
+
+    @AfterEach
+    void healV2() {
+        mesh.fault("v2-1", "{}");
     }
 
     @Test
     void retriesKeepTheEdgesErrorRateWithinThePolicysBoundAndRevertingEndsTheErrors() throws Exception {
+        mesh.routeAllTo("v1");
+        mesh.fault("v2-1", "{\"errorRate\":0.5}");
+
         mesh.shift(50, 50);
         assertThat(mesh.traffic().untilAnswerFrom("v2")).as("50/50 reached traffic").isTrue();
 

@@ -23,20 +23,22 @@ import static org.awaitility.Awaitility.await;
  * judges v2 from access-app's per-attempt metrics (its embedded source), its own load generator supplies the traffic,
  * and the engine moves the route logic-app-split through 10, 25, 50, 100 %.
  *
- * <p><b>The bounds.</b> The load runs at {@value #RATE} calls/s and each step lasts {@value #STEP_SECONDS} s, which
- * is also each check's window. At 10 % v2 serves n ~ Binomial(600, 0.1) attempts of a window, mean 60 and sigma 7.3;
- * the {@value #MIN_CALLS} attempts a verdict needs are 6.8 sigma below it, so a healthy v2 never waits for data (the
- * scrape's 1 s lag takes a sixth off the mean, leaving 5.5 sigma). A v2 failing 30 % of attempts shows a success rate
- * of 70 % &plusmn; 5.9 points (one sigma at n = 60), against a 99 % gate: more than 4 sigma away even at the
- * smallest n the gate judges, and 16 sigma at the mean. A healthy v2 fails no attempt at all.
+ * <p><b>The bounds.</b> The load runs at {@value #RATE} calls/s and each step lasts {@value #STEP_SECONDS} s, the
+ * shortest step a plan accepts, which is also each check's window. At 10 % v2 serves n ~ Binomial(500, 0.1) attempts
+ * of a window, mean 50 and sigma 6.7; the scrape's 1 s lag can take a fifth off, leaving mean 40 and sigma 6.0, so
+ * the {@value #MIN_CALLS} attempts a verdict needs are 5 sigma below it and a healthy v2 never waits for data. A v2
+ * failing 30 % of attempts goes bad at 25 %, where a window holds about 100 of its attempts: a success rate of 70 %
+ * &plusmn; 4.6 points against a 99 % gate, over 6 sigma away; below 100 attempts the gate passes only a window with
+ * no failure at all, 0.7<sup>40</sup> &asymp; 10<sup>-6</sup> even at 10 %'s n. A healthy v2 fails no attempt at
+ * all. How often the console looks ({@code mesh-console.rollout.tick}) only bounds how late a check falls due, not
+ * its window: a shorter tick than the default 1 s keeps the steps close to {@value #STEP_SECONDS} s.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GuardedRolloutTest extends LocalMeshScenario {
 
-    private static final String FAULT_SWITCH = "logic.fault.switch-enabled";
     private static final String ROLLOUT = LocalMesh.ROUTE + "/rollout";
     private static final int RATE = 100;
-    private static final int STEP_SECONDS = 6;
+    private static final int STEP_SECONDS = 5;
     private static final int MIN_CALLS = 10;
     private static final int FAILURE_LIMIT = 2;
     /** Four steps and their checks, with room for a busy machine; the load lasts longer than any test waits. */
@@ -48,8 +50,9 @@ class GuardedRolloutTest extends LocalMeshScenario {
 
     @Override
     LocalMesh startMesh() throws Exception {
-        return LocalMesh.start("guarded-rollout", "100-0", LocalMesh.Release.of("v1").with(FAULT_SWITCH, "true"),
-                LocalMesh.Release.of("v2").with(FAULT_SWITCH, "true"));
+        return LocalMesh.start("guarded-rollout", "100-0", Map.of("mesh-console.rollout.tick", "200ms"),
+                LocalMesh.Release.of("v1").with(LocalMesh.FAULT_SWITCH, "true"),
+                LocalMesh.Release.of("v2").with(LocalMesh.FAULT_SWITCH, "true"));
     }
 
     @BeforeEach

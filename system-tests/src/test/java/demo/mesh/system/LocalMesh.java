@@ -13,11 +13,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +69,8 @@ final class LocalMesh implements AutoCloseable {
     private final String name;
     private final Map<String, String> consoleProperties;
     private final Map<String, AppProcess> instances = new LinkedHashMap<>();
-    private final List<AppProcess> readers = new ArrayList<>();
+    /** Readers may start side by side ({@link SideBySide}). */
+    private final List<AppProcess> readers = new CopyOnWriteArrayList<>();
     private AppProcess console;
     private AppProcess access;
     private TrafficSample traffic;
@@ -76,21 +80,41 @@ final class LocalMesh implements AutoCloseable {
         this.consoleProperties = new HashMap<>(consoleProperties);
     }
 
+    /** The name of the mesh {@link #likeRunLocal()} starts, for the scenarios that share it. */
+    static final String LIKE_RUN_LOCAL = "like-run-local";
+    /** The property that lets a test break a release live ({@link #fault}); run-local.sh sets it too. */
+    static final String FAULT_SWITCH = "logic.fault.switch-enabled";
+
+    /**
+     * The mesh as run-local.sh starts it: one instance of each release, their fault switches on (and no fault set),
+     * the shipped 90/10 split.
+     */
+    static LocalMesh likeRunLocal() throws Exception {
+        return start(LIKE_RUN_LOCAL, Release.of("v1").with(FAULT_SWITCH, "true"),
+                Release.of("v2").with(FAULT_SWITCH, "true"));
+    }
+
     /** As {@link #start(String, String, Release...)} from the split run-local.sh starts with, 90/10. */
     static LocalMesh start(String name, Release... releases) throws Exception {
         return start(name, "90-10", releases);
     }
 
     /**
-     * Starts every instance of {@code releases} (named {@code v1-1}, {@code v1-2}... in answers), then the console
-     * with an endpoints file of the gRPC ports they reported, then access-app with a bootstrap for the xDS port the
-     * console reported, each awaited ready; stops what started if anything fails.
+     * Starts every instance of {@code releases} (named {@code v1-1}, {@code v1-2}... in answers) side by side, then
+     * the console with an endpoints file of the gRPC ports they reported, then access-app with a bootstrap for the xDS
+     * port the console reported, each awaited ready; stops what started if anything fails.
      *
      * @param name  names the state folder and prefixes the process logs
      * @param split the shipped split the console serves until a shift: {@code 90-10} for
      *              {@code istio/virtual-service-logic-app-90-10.yaml}
      */
     static LocalMesh start(String name, String split, Release... releases) throws Exception {
+        return start(name, split, Map.of(), releases);
+    }
+
+    /** As {@link #start(String, String, Release...)}, the console started with {@code consoleProperties} on top. */
+    static LocalMesh start(String name, String split, Map<String, String> consoleProperties, Release... releases)
+            throws Exception {
         Path splitFile = Path.of("istio", "virtual-service-logic-app-" + split + ".yaml");
         if (!Files.isRegularFile(ProjectBuild.root().resolve(splitFile))) {
             throw new IllegalArgumentException("no split file " + splitFile
@@ -105,24 +129,33 @@ final class LocalMesh implements AutoCloseable {
         int accessPort = freePort();
         // As run-local.sh wires it: the console's embedded metrics source reads access-app's per-attempt metrics and
         // its load generator calls access-app's hello.
-        LocalMesh mesh = new LocalMesh(name, Map.of(
+        Map<String, String> console = new HashMap<>(Map.of(
                 "mesh-console.local.routing-files", "istio/destination-rule-logic-app.yaml," + splitFile,
                 "mesh-console.local.endpoints-file", state.resolve("endpoints.yaml").toString(),
                 "mesh-console.local.state-file", state.resolve("routing.yaml").toString(),
                 "mesh-console.local.xds-port", "0",
                 "mesh-console.metrics.scrape-targets", "http://127.0.0.1:" + accessPort + "/prometheus",
                 "mesh-console.load.target", "http://127.0.0.1:" + accessPort + "/api/hello?name=console"));
+        console.putAll(consoleProperties);
+        LocalMesh mesh = new LocalMesh(name, console);
         try {
-            Map<String, List<Integer>> grpcPorts = new LinkedHashMap<>();
+            // The instances know nothing of each other: they start side by side, each awaited ready.
+            Map<String, Callable<AppProcess>> starts = new LinkedHashMap<>();
             for (Release release : releases) {
                 for (int i = 1; i <= release.instances(); i++) {
                     String instance = release.version() + "-" + i;
                     Map<String, String> properties = new HashMap<>(release.properties());
                     properties.put("logic.instance", instance);
-                    AppProcess process = AppProcess.start(name + "-logic-app-" + instance,
-                            "logic-app-" + release.version(), properties);
-                    mesh.instances.put(instance, process);
-                    grpcPorts.computeIfAbsent(release.version(), version -> new ArrayList<>()).add(process.grpcPort());
+                    starts.put(instance, () -> AppProcess.start(name + "-logic-app-" + instance,
+                            "logic-app-" + release.version(), properties));
+                }
+            }
+            mesh.instances.putAll(SideBySide.start(starts));
+            Map<String, List<Integer>> grpcPorts = new LinkedHashMap<>();
+            for (Release release : releases) {
+                List<Integer> ports = grpcPorts.computeIfAbsent(release.version(), version -> new ArrayList<>());
+                for (int i = 1; i <= release.instances(); i++) {
+                    ports.add(mesh.instance(release.version() + "-" + i).grpcPort());
                 }
             }
             writeEndpoints(state, grpcPorts);
@@ -251,17 +284,16 @@ final class LocalMesh implements AutoCloseable {
         return new ConsoleClient(console.uri("/")).signIn(USER, PASSWORD);
     }
 
-    /** Stops the reader consoles, access-app, the logic instances, then the console, each with SIGTERM. */
+    /**
+     * Stops the reader consoles and access-app, then the logic instances, then the console, with SIGTERM: the apps of
+     * each tier together, each tier once the one before has exited.
+     */
     @Override
     public void close() throws InterruptedException {
-        List<AppProcess> all = new ArrayList<>(readers);
-        all.add(access);
-        all.addAll(instances.values());
-        all.add(console);
-        for (AppProcess app : all) {
-            if (app != null) {
-                app.close();
-            }
-        }
+        List<AppProcess> callers = new ArrayList<>(readers);
+        callers.add(access);
+        SideBySide.close(callers);
+        SideBySide.close(instances.values());
+        SideBySide.close(Collections.singletonList(console));
     }
 }

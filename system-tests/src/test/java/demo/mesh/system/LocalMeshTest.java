@@ -1,12 +1,10 @@
 package demo.mesh.system;
 
 import demo.mesh.testsupport.BinomialCount;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.Map;
@@ -25,23 +23,24 @@ import static org.awaitility.Awaitility.await;
  * <p>Each shift is awaited on the traffic itself: from 100/0 the first v2 answer shows the new split arrived; a 100/0
  * (or 0/100) is awaited as {@link LocalMesh#routeAllTo(String)} says.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LocalMeshTest {
-    private LocalMesh mesh;
+class LocalMeshTest extends LocalMeshScenario {
     private TrafficSample traffic;
 
-    @BeforeAll
-    void startTheLocalMesh() throws Exception {
-        mesh = LocalMesh.start("local", LocalMesh.Release.of("v1"), LocalMesh.Release.of("v2"));
-        traffic = mesh.traffic();
+    @Override
+    LocalMesh startMesh() throws Exception {
+        return LocalMesh.likeRunLocal();
     }
 
-    @AfterAll
-    void stopTheLocalMesh() throws InterruptedException {
-        if (mesh != null) {
-            mesh.close();
-        }
+    /** Each test sets the splits it needs, and a restarted console is the same console: the mesh can be shared. */
+    @Override
+    String sharedMesh() {
+        return LocalMesh.LIKE_RUN_LOCAL;
+    }
+
+    @BeforeAll
+    void sampleItsTraffic() {
+        traffic = mesh.traffic();
     }
 
     @Test

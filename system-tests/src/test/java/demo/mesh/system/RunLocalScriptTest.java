@@ -36,7 +36,11 @@ import static org.awaitility.Awaitility.await;
  * build has just packaged the jars) on the ports the README names, then what its banner tells the user to try, then
  * Ctrl-C (SIGTERM to the script), after which nothing of it may still listen. Only the console's state file is moved
  * to this module's target folder, so a developer's own {@code .local-state/} is left alone.
+ *
+ * <p>First of the module's classes: on a fresh build the script writes each app's class-data archive as it stops,
+ * and the apps the other classes start map them (see AppProcess).
  */
+@Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunLocalScriptTest {

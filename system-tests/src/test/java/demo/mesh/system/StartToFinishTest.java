@@ -28,23 +28,25 @@ class StartToFinishTest {
 
     @BeforeAll
     void startEverything() throws Exception {
-        AppProcess v1 = AppProcess.start("logic-app-v1", "logic-app-v1", Map.of());
-        apps.add(v1);
-        AppProcess v2 = AppProcess.start("logic-app-v2", "logic-app-v2", Map.of());
-        apps.add(v2);
-        accessToV1 = AppProcess.start("access-app-to-v1", "access-app",
-                Map.of("grpc.channels.logic-app.target", "dns:///127.0.0.1:" + v1.grpcPort()));
-        accessToV2 = AppProcess.start("access-app-to-v2", "access-app",
-                Map.of("grpc.channels.logic-app.target", "dns:///127.0.0.1:" + v2.grpcPort()));
+        Map<String, AppProcess> logic = SideBySide.start(Map.of(
+                "v1", () -> AppProcess.start("logic-app-v1", "logic-app-v1", Map.of()),
+                "v2", () -> AppProcess.start("logic-app-v2", "logic-app-v2", Map.of())));
+        apps.add(logic.get("v1"));
+        apps.add(logic.get("v2"));
+        Map<String, AppProcess> access = SideBySide.start(Map.of(
+                "v1", () -> AppProcess.start("access-app-to-v1", "access-app",
+                        Map.of("grpc.channels.logic-app.target", "dns:///127.0.0.1:" + logic.get("v1").grpcPort())),
+                "v2", () -> AppProcess.start("access-app-to-v2", "access-app",
+                        Map.of("grpc.channels.logic-app.target", "dns:///127.0.0.1:" + logic.get("v2").grpcPort()))));
+        accessToV1 = access.get("v1");
+        accessToV2 = access.get("v2");
         apps.add(accessToV1);
         apps.add(accessToV2);
     }
 
     @AfterAll
     void stopEverything() throws InterruptedException {
-        for (AppProcess app : apps) {
-            app.close();
-        }
+        SideBySide.close(apps);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package demo.mesh.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import demo.mesh.testsupport.AppProcess;
 import demo.mesh.testsupport.ConsoleClient;
 import demo.mesh.testsupport.PrometheusServer;
 import org.junit.jupiter.api.AfterAll;
@@ -10,10 +11,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +39,9 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VersionHealthTest extends LocalMeshScenario {
 
-    private static final String FAULT_SWITCH = "logic.fault.switch-enabled";
     private static final int CALLS = 2_000;
-    private static final int SLOW_CALLS = 300;
+    /** Bounds the slow load in calls; it also stops after twice {@link #WAIT}, the longest both sources are awaited. */
+    private static final int SLOW_LOAD_CALLS_AT_MOST = 200_000;
     private static final double FAILING = 0.2;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -47,17 +52,21 @@ class VersionHealthTest extends LocalMeshScenario {
     @Override
     LocalMesh startMesh() throws Exception {
         PrometheusServer.requirePrometheus();
-        return LocalMesh.start("version-health", "50-50", LocalMesh.Release.of("v1").with(FAULT_SWITCH, "true"),
-                LocalMesh.Release.of("v2").with(FAULT_SWITCH, "true"));
+        return LocalMesh.start("version-health", "50-50",
+                LocalMesh.Release.of("v1").with(LocalMesh.FAULT_SWITCH, "true"),
+                LocalMesh.Release.of("v2").with(LocalMesh.FAULT_SWITCH, "true"));
     }
 
     @BeforeAll
-    void startTheSources() throws IOException {
+    void startTheSources() throws Exception {
         prometheus = PrometheusServer.start(List.of(mesh.accessMetrics()));
-        viaPrometheus = new ConsoleClient(mesh.startReader("prometheus", Map.of("mesh-console.metrics.source", "prometheus",
-                "mesh-console.metrics.prometheus-url", prometheus.url().toString())).uri("/"));
-        embedded = new ConsoleClient(mesh.startReader("embedded", Map.of("mesh-console.metrics.source", "embedded",
-                "mesh-console.metrics.scrape-targets", mesh.accessMetrics().toString())).uri("/"));
+        Map<String, AppProcess> readers = SideBySide.start(Map.of(
+                "prometheus", () -> mesh.startReader("prometheus", Map.of("mesh-console.metrics.source", "prometheus",
+                        "mesh-console.metrics.prometheus-url", prometheus.url().toString())),
+                "embedded", () -> mesh.startReader("embedded", Map.of("mesh-console.metrics.source", "embedded",
+                        "mesh-console.metrics.scrape-targets", mesh.accessMetrics().toString()))));
+        viaPrometheus = new ConsoleClient(readers.get("prometheus").uri("/"));
+        embedded = new ConsoleClient(readers.get("embedded").uri("/"));
     }
 
     @AfterAll
@@ -97,18 +106,34 @@ class VersionHealthTest extends LocalMeshScenario {
     void v2sP99FollowsALatencySetWithTheFaultSwitch() throws Exception {
         setFault("{\"errorRate\":0,\"latency\":\"300ms\"}");
 
-        mesh.traffic().counts(SLOW_CALLS, 4, Map.of());
-
-        // A 10 s window of slow v2 answers only: the load above lasts longer (v2's half of it at 300 ms, 4 at a time).
-        // access-app's histogram buckets near 300 ms are about 25% apart, so p99 reads from 286 ms up; a busy
-        // machine adds its own delay (seen: 452 ms with a load average of 28). Twice the set latency would mean
-        // the switch was not what made v2 slow.
-        for (ConsoleClient source : List.of(embedded, viaPrometheus)) {
-            JsonNode versions = awaitHealth(source, "10s", v -> v.path("v2").path("p99Ms").asDouble() >= 285);
-            assertThat(versions.path("v2").path("p99Ms").asDouble()).as("v2 p99 from %s", versions).isBetween(285.0, 600.0);
-            // v1 is not slowed: its p99 stays under the bucket v2's latency lands in.
-            assertThat(versions.path("v1").path("p99Ms").asDouble()).as("v1 p99 from %s", versions).isLessThan(285.0);
+        // The load runs (v2's half of it at 300 ms, 4 at a time) until both sources have shown v2 slow: v2's p99 is
+        // in the slow answers' bucket once over 1% of its answers in the 10 s window are slow, and at the latest
+        // once the window holds slow v2 answers only. access-app's histogram buckets near 300 ms are about 25%
+        // apart, so p99 reads from 286 ms up; a busy machine adds its own delay (seen: 452 ms with a load average of
+        // 28). Twice the set latency would mean the switch was not what made v2 slow.
+        AtomicBoolean bothSourcesRead = new AtomicBoolean();
+        long loadEnds = System.nanoTime() + WAIT.multipliedBy(2).toNanos();
+        CompletableFuture<Map<String, Integer>> load = CompletableFuture.supplyAsync(() -> {
+            try {
+                return mesh.traffic().whileRunning(4, SLOW_LOAD_CALLS_AT_MOST, new AtomicInteger(),
+                        () -> bothSourcesRead.get() || System.nanoTime() > loadEnds);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            for (ConsoleClient source : List.of(embedded, viaPrometheus)) {
+                JsonNode versions = awaitHealth(source, "10s", v -> v.path("v2").path("p99Ms").asDouble() >= 285);
+                assertThat(versions.path("v2").path("p99Ms").asDouble()).as("v2 p99 from %s", versions)
+                        .isBetween(285.0, 600.0);
+                // v1 is not slowed: its p99 stays under the bucket v2's latency lands in.
+                assertThat(versions.path("v1").path("p99Ms").asDouble()).as("v1 p99 from %s", versions)
+                        .isLessThan(285.0);
+            }
+        } finally {
+            bothSourcesRead.set(true);
         }
+        assertThat(load.get(1, TimeUnit.MINUTES)).as("answers while v2 was slow").containsKeys("v1", "v2");
         setFault("{\"errorRate\":0,\"latency\":\"0ms\"}");
     }
 

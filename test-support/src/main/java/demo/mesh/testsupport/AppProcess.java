@@ -89,6 +89,7 @@ public final class AppProcess implements AutoCloseable {
                 "grpc.server.port", "0"));
         all.putAll(properties);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(classDataOptions(jar));
         all.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
 
@@ -108,6 +109,19 @@ public final class AppProcess implements AutoCloseable {
             throw e;
         }
         return app;
+    }
+
+    /**
+     * Maps the class-data archive that run-local.sh leaves beside the jar (scripts/cds.sh) when there is one newer than
+     * the jar, as the script itself does: the app then starts in about half the time (BENCHMARKS.md), running the same
+     * code. The JVM checks the archive against the jar and this JDK, and starts without it if either differs. No
+     * archive is made here: writing one takes seconds at exit, which would count in what a test measures of a stop.
+     */
+    private static List<String> classDataOptions(Path jar) throws IOException {
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", ".jsa"));
+        boolean fresh = Files.isRegularFile(archive)
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        return fresh ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
     }
 
     /**
