@@ -10,12 +10,14 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: bench/run.sh [-n REQUESTS] [-c CONCURRENCY]
+Usage: bench/run.sh [-n REQUESTS] [-c CONCURRENCY] [-r ROUNDS] [-s STARTS]
 
   -n REQUESTS     requests per measured path at CONCURRENCY, split over the rounds (default 30000), after a
                   warm-up; each round also sends a quarter of its share at concurrency 1
   -c CONCURRENCY  concurrent connections/clients (default 16)
   -r ROUNDS       interleaved rounds (default 5)
+  -s STARTS       measure start-up only: STARTS starts of each app plain and as many from its class-data archive,
+                  alternating, and print their median, min and max instead of running any load
   -h, --help      this text
 
 Needs h2load (Debian: apt-get install nghttp2-client); installs them when run as root on Debian.
@@ -25,12 +27,14 @@ USAGE
 N=30000
 C=16
 ROUNDS=5
+STARTS=
 if [ "${1:-}" = --help ]; then usage; exit 0; fi
-while getopts "n:c:r:h" opt; do
+while getopts "n:c:r:s:h" opt; do
   case "$opt" in
     n) N=$OPTARG ;;
     r) ROUNDS=$OPTARG ;;
     c) C=$OPTARG ;;
+    s) STARTS=$OPTARG ;;
     h) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
@@ -38,7 +42,7 @@ done
 
 # shellcheck source=bench/lib.sh
 . "$(dirname "$0")/lib.sh"
-need_tools h2load:nghttp2-client
+[ -n "$STARTS" ] || need_tools h2load:nghttp2-client
 use_jars logic-app-v1 access-app
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
@@ -62,9 +66,51 @@ start_three_times() {
 }
 
 LOGIC_HTTP=$(free_port); LOGIC_GRPC=$(free_port); ACCESS_HTTP=$(free_port)
+LOGIC_OPTIONS=(-Dgrpc.server.port="$LOGIC_GRPC")
+ACCESS_OPTIONS=(-Dgrpc.channels.logic-app.target="dns:///127.0.0.1:$LOGIC_GRPC")
+
+# start_only: STARTS rounds, each starting logic-app-v1 then access-app (which is ready once it reaches logic-app)
+# plain, then both from their archives (made by one training run first), so that a slow minute of the machine falls on
+# both kinds alike. Prints one table and exits.
+start_only() {
+  local round kind name
+  declare -A MS
+  # shellcheck disable=SC2046 # cds_options prints a list of options
+  start logic-app-v1 logic-app-v1 "$LOGIC_HTTP" $(cds_options "$WORK/jars/logic-app-v1-$VERSION.jar") "${LOGIC_OPTIONS[@]}"
+  # shellcheck disable=SC2046
+  start access-app access-app "$ACCESS_HTTP" $(cds_options "$WORK/jars/access-app-$VERSION.jar") "${ACCESS_OPTIONS[@]}"
+  stop access-app; stop logic-app-v1
+  for round in $(seq 1 "$STARTS"); do
+    echo "==> Start-up round $round of $STARTS" >&2
+    for kind in plain archive; do
+      # shellcheck disable=SC2046
+      start logic-app-v1 logic-app-v1 "$LOGIC_HTTP" \
+        $([ $kind = archive ] && cds_options "$WORK/jars/logic-app-v1-$VERSION.jar") "${LOGIC_OPTIONS[@]}"
+      # shellcheck disable=SC2046
+      start access-app access-app "$ACCESS_HTTP" \
+        $([ $kind = archive ] && cds_options "$WORK/jars/access-app-$VERSION.jar") "${ACCESS_OPTIONS[@]}"
+      for name in logic-app-v1 access-app; do MS[$name $kind]+="${READY_MS[$name]} "; done
+      stop access-app; stop logic-app-v1
+    done
+  done
+  # stats "MS MS ...": median (the lower middle for an even count), min and max
+  stats() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR]=$1} END {printf "%d | %d–%d", v[int((NR+1)/2)], v[1], v[NR]}'; }
+  cat <<TABLE
+
+$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $JAVA_OPTS; load average $(cut -d' ' -f1-3 /proc/loadavg)
+Start to ready (launch to the first 200 from /health/readiness, polled every 50 ms), $STARTS starts each, alternating:
+
+| App | plain p50 ms | plain min–max | from the class-data archive p50 ms | archive min–max |
+| --- | ---: | ---: | ---: | ---: |
+| logic-app-v1 | $(stats "${MS[logic-app-v1 plain]}") | $(stats "${MS[logic-app-v1 archive]}") |
+| access-app | $(stats "${MS[access-app plain]}") | $(stats "${MS[access-app archive]}") |
+TABLE
+}
+if [ -n "$STARTS" ]; then start_only; exit 0; fi
+
 echo "==> Starting logic-app-v1 and access-app, each plain, then making and using a class-data archive" >&2
-start_three_times logic-app-v1 "$LOGIC_HTTP" -Dgrpc.server.port="$LOGIC_GRPC"
-start_three_times access-app "$ACCESS_HTTP" -Dgrpc.channels.logic-app.target="dns:///127.0.0.1:$LOGIC_GRPC"
+start_three_times logic-app-v1 "$LOGIC_HTTP" "${LOGIC_OPTIONS[@]}"
+start_three_times access-app "$ACCESS_HTTP" "${ACCESS_OPTIONS[@]}"
 
 # load NAME URL CONCURRENCY REQUESTS [H2LOAD_OPTIONS...] -> "p50_ms p99_ms rps errors". One tool for every path, so
 # that the baseline and the product path are timed alike: h2load, HTTP/1.1 for the HTTP paths.

@@ -35,7 +35,7 @@ class XdsReadinessTest extends XdsRoutedTest {
     @Test
     void downWithTheReasonWhileThereAreNoRoutesThenTheFirstCallAfterReadySucceeds() {
         assertNotReady();
-        // The probe made the channel ask the control plane for routes; it has none to give, so still not ready.
+        // The channel asked the control plane for routes at start-up; it has none to give, so still not ready.
         XdsServer xds = TestControlPlane.get();
         await("access-app asks the control plane").atMost(Duration.ofSeconds(60))
                 .until(() -> xds.clientVersions().containsKey(TestControlPlane.NODE_ID));

@@ -9,9 +9,11 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.xds.XdsChannelCredentials;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.context.event.StartupEvent;
 import io.micronaut.http.netty.channel.EventLoopGroupFactory;
 import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
 import io.micronaut.http.netty.channel.NettyChannelType;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import jakarta.annotation.PreDestroy;
@@ -41,10 +43,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * no security (the local mode) they fall back to plaintext. Those credentials are for grpc-xds's shaded copy of
  * grpc-netty, which runs threads of its own.
  * <p>
- * Each channel says whether it has ever been able to route a call. Asking that (each readiness probe does) asks an
- * idle channel to connect, so that a new pod discovers its routes (with an {@code xds:///} target, about a second)
- * before it is ready, not during its first call. The state is polled, not followed with
- * {@code notifyWhenStateChanged}, whose callbacks would run on threads that close before the channels do.
+ * The channels start connecting as the application starts, while the HTTP server is still starting, so that the
+ * first readiness probe finds them READY instead of starting the connections and answering DOWN (Kubernetes asks
+ * again only a {@code periodSeconds} later), and a new pod discovers its routes (with an {@code xds:///} target, about
+ * a second) before it is ready, not during its first call. Each channel says whether it has ever been able to route a
+ * call; asking that (each readiness probe does) asks an idle channel to connect again. The state is polled, not
+ * followed with {@code notifyWhenStateChanged}, whose callbacks would run on threads that close before the channels
+ * do.
  */
 @Singleton
 public class LogicChannel {
@@ -85,6 +90,16 @@ public class LogicChannel {
             channels.add(new LoopChannel(loop, configured.eventLoopGroup(loop).build(), new AtomicBoolean()));
         }
         return List.copyOf(channels);
+    }
+
+    /**
+     * Starts connecting; needs no logic-app to be up. Should logic-app not listen yet, the attempt fails and gRPC
+     * retries it after a backoff, as it would an attempt a probe started; until the channels are READY readiness
+     * stays DOWN, so no call is routed to this pod in the meantime.
+     */
+    @EventListener
+    void connectAtStartup(StartupEvent event) {
+        channels.forEach(channel -> channel.channel().getState(true));
     }
 
     /** The channel for a call made on this thread: the one on this event loop, else the first. */
