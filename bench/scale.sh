@@ -4,7 +4,7 @@
 # (counted by the stand-in), the console's RSS, and the page's first cards in headless Chromium, for 500
 # VirtualServices in 20 namespaces against a baseline of 10 in 2, measured in the same run. Each VirtualService has a DestinationRule of two subsets and a pod per subset.
 # The API server is the tests' stand-in (fabric8's mock server in CRUD mode) in a JVM of its own, started from
-# mesh-console's test classes; the console is the packaged jar in Kubernetes mode.
+# mesh-console's test classes; the console is the packaged jar in Kubernetes mode, with its pod's JVM options.
 set -euo pipefail
 
 usage() {
@@ -53,6 +53,10 @@ STAND_IN_CP="$ROOT/mesh-console/target/test-classes:$(cat "$WORK/classpath")"
 head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$WORK/password"
 PASSWORD_HASH=$(hash_password <"$WORK/password")
 echo '.level=WARNING' >"$WORK/quiet-logging.properties"
+# The console's JVM options as its pod sets them (JAVA_TOOL_OPTIONS in k8s/mesh-console.yaml), besides the pod's
+# memory and collector in JAVA_OPTS.
+CONSOLE_TOOL_OPTIONS=$(sed -n 's/^ *JAVA_TOOL_OPTIONS: "\(.*\)"$/\1/p' "$ROOT/k8s/mesh-console.yaml")
+[ -n "$CONSOLE_TOOL_OPTIONS" ] || { echo "k8s/mesh-console.yaml sets no JAVA_TOOL_OPTIONS" >&2; exit 1; }
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # measure COUNT NAMESPACES: a stand-in holding that mesh and a console on it; appends the probe's JSON to $WORK/results.
@@ -76,7 +80,8 @@ measure() {
   echo "==> Starting the console (namespaces *), then $READS reads and $SHIFTS shifts" >&2
   started=$(now_ms)
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  MESH_CONSOLE_MODE=kubernetes MESH_CONSOLE_NAMESPACES='*' MESH_CONSOLE_KUBERNETES_API_URL="$api" \
+  JAVA_TOOL_OPTIONS=$CONSOLE_TOOL_OPTIONS MESH_CONSOLE_MODE=kubernetes MESH_CONSOLE_NAMESPACES='*' \
+    MESH_CONSOLE_KUBERNETES_API_URL="$api" \
     MESH_CONSOLE_AUTH_USERNAME=bench MESH_CONSOLE_AUTH_PASSWORD="$PASSWORD_HASH" MESH_CONSOLE_LOAD_ENABLED=false \
     java $JAVA_OPTS -Dmicronaut.server.port="$port" -jar "$WORK/jars/mesh-console-$VERSION.jar" \
     >"$WORK/console-$count.log" 2>&1 &

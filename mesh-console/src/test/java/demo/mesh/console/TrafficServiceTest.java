@@ -66,6 +66,17 @@ class TrafficServiceTest extends StandInTest {
     }
 
     @Test
+    void onlyTheVirtualServicesCarryingAnAnnotationAreListedWithIt() {
+        standIn.reset("logic-app.yaml", "bookinfo-reviews.yaml");
+        assertThat(traffic.list()).hasSize(2);
+        assertThat(traffic.annotatedWith(ROLLOUT)).isEmpty();
+
+        traffic.annotate(LOGIC_APP, ROLLOUT, "{\"state\":\"progressing\"}", version());
+
+        assertThat(traffic.annotatedWith(ROLLOUT)).containsExactly(LOGIC_APP);
+    }
+
+    @Test
     void anAnnotationIsSetWithNothingElseTouchedAndNotRecordedAsAChange() {
         JsonNode before = stored();
 

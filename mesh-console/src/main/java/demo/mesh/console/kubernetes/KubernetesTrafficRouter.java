@@ -84,9 +84,13 @@ public class KubernetesTrafficRouter implements TrafficRouter {
         return doc.weightedRoutes().isEmpty() ? Optional.empty() : Optional.of(stored(doc));
     }
 
+    /** As {@link #list()} would show it, and kept for the next list while the cache is live. */
     private VirtualServiceRoutes viewIfWeighted(GenericKubernetesResource resource) {
-        VirtualServiceDocument doc = new VirtualServiceDocument(resource);
-        return doc.weightedRoutes().isEmpty() ? null : stored(doc).view();
+        long otherChanges = cache.changesToOtherKinds();
+        Optional<StoredVirtualService> stored = cache.live()
+                ? listedViews.view(resource, otherChanges, this::storedIfWeighted)
+                : storedIfWeighted(resource);
+        return stored.map(StoredVirtualService::view).orElse(null);
     }
 
     private StoredVirtualService stored(VirtualServiceDocument doc) {

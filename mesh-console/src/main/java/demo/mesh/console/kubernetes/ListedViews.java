@@ -12,10 +12,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What each VirtualService looked like when the routes were last listed, reused while neither it (its
- * resourceVersion) nor any DestinationRule, Service or pod (the cache's count of their changes) changed since: its
- * view depends on nothing else. Building 500 views anew, each looking up subsets, owners and running pods, was most
- * of what {@code GET /api/routes} still cost once the reads were cached.
+ * What each VirtualService looked like when the routes were last listed or its last change was handed on, reused
+ * while neither it (its resourceVersion) nor any DestinationRule, Service or pod (the cache's count of their
+ * changes) changed since: its view depends on nothing else. Building 500 views anew, each looking up subsets,
+ * owners and running pods, was most of what {@code GET /api/routes} still cost once the reads were cached.
  */
 final class ListedViews {
 
@@ -39,8 +39,12 @@ final class ListedViews {
         return views;
     }
 
-    private Optional<StoredVirtualService> view(GenericKubernetesResource vs, long otherChanges,
-                                                Function<GenericKubernetesResource, Optional<StoredVirtualService>> build) {
+    /**
+     * The view of one VirtualService, reused or built and kept as {@link #of} does: the change events every informer
+     * replays at start-up build the views the first list then shows, rather than each building all of them.
+     */
+    Optional<StoredVirtualService> view(GenericKubernetesResource vs, long otherChanges,
+                                        Function<GenericKubernetesResource, Optional<StoredVirtualService>> build) {
         String version = vs.getMetadata().getResourceVersion();
         Listed known = listed.get(key(vs));
         if (known != null && known.otherChanges() == otherChanges && known.resourceVersion().equals(version)) {
