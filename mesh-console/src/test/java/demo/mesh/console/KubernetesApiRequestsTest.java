@@ -61,6 +61,7 @@ class KubernetesApiRequestsTest extends StandInTest {
         ConsoleClient alice = alice();
         String version = alice.get(ROUTES + "logic-app").json().path("resourceVersion").asText();
         String next = alice.put(ROUTES + "logic-app", split(version, 90, 10)).json().path("resourceVersion").asText();
+        awaitEventsSent(); // the first shift's Event is not the second's
         requestsSoFar();
 
         Response shifted = alice.put(ROUTES + "logic-app", split(next, 50, 50));

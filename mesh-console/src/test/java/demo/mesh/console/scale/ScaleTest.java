@@ -73,6 +73,7 @@ class ScaleTest extends ManyRoutesTest {
                 + version + "\"}");
 
         assertThat(shifted.status()).as(shifted.body()).isEqualTo(200);
+        awaitEventsSent();
         assertThat(requestsSoFar()).containsExactly(
                 "PUT /apis/networking.istio.io/v1/namespaces/" + ns + "/virtualservices/" + name,
                 "POST /api/v1/namespaces/" + ns + "/events");
