@@ -67,6 +67,10 @@ class VersionHealthTest extends LocalMeshScenario {
                         "mesh-console.metrics.scrape-targets", mesh.accessMetrics().toString()))));
         viaPrometheus = new ConsoleClient(readers.get("prometheus").uri("/"));
         embedded = new ConsoleClient(readers.get("embedded").uri("/"));
+        // The embedded source answers once it has read access-app's counters; calls made before that first read would
+        // be its baseline, not counted. A console is ready before that read, which is slow in a JVM just started.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> embedded.get(LocalMesh.ROUTE + "/health?window=2m").status(), status -> status == 200);
     }
 
     @AfterAll
