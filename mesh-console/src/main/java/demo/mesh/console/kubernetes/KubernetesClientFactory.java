@@ -1,10 +1,12 @@
 package demo.mesh.console.kubernetes;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.istio.client.IstioClient;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -27,7 +29,10 @@ class KubernetesClientFactory {
         if (configuration.apiUrl() != null && !configuration.apiUrl().isBlank()) {
             config.withMasterUrl(configuration.apiUrl());
         }
-        return new KubernetesClientBuilder().withConfig(config.build()).build();
+        // Without scanning the class path for every kind fabric8 models (about 600 classes of API groups the console
+        // never reads, loaded on the first watch event): each informer and call names its own type.
+        KubernetesSerialization serialization = new KubernetesSerialization(new ObjectMapper(), false);
+        return new KubernetesClientBuilder().withConfig(config.build()).withKubernetesSerialization(serialization).build();
     }
 
     @Singleton
