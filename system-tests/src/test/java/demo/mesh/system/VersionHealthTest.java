@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -36,6 +37,11 @@ import static org.awaitility.Awaitility.await;
  * two sources, counting the same attempts, must agree within 5 sigma; a healthy v1 must be at 99% or more.
  * Counting caller mistakes, or the call instead of the attempt, would move v2 by far more (retries turn a 20%
  * attempt failure into 0.16% of calls).
+ *
+ * <p><b>The count.</b> Both sources are asked over a window that holds the whole load. The embedded source reads
+ * access-app's own counters, so it must count exactly the attempts v1 and v2 answered. Prometheus estimates: its
+ * increase() starts each series at its first scrape (the load creates them) and extrapolates to the window's edges,
+ * which over a load of a few seconds was seen up to 14% high; it must count at least 90%.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VersionHealthTest extends LocalMeshScenario {
@@ -86,21 +92,30 @@ class VersionHealthTest extends LocalMeshScenario {
     void v2FailingOneAttemptInFiveReads80PercentInBothSourcesAndV1StaysHealthy() throws Exception {
         setFault("{\"errorRate\":" + FAILING + "}");
 
-        double attemptsBefore = attemptsCounted();
+        LogicCallScrape before = LogicCallScrape.of(mesh.accessMetrics());
+        long loadStarted = System.nanoTime();
         Map<String, Integer> counts = mesh.traffic().counts(CALLS, 4, Map.of());
-        double attemptsMade = attemptsCounted() - attemptsBefore;
+        long loadSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - loadStarted);
+        LogicCallScrape after = LogicCallScrape.of(mesh.accessMetrics());
+        double attemptsMade = after.total(LogicCallScrape.ATTEMPTS) - before.total(LogicCallScrape.ATTEMPTS);
+        double answered = answeredByReleases(after) - answeredByReleases(before);
 
-        // Every call made at least one attempt, as access-app counts them. The sources are held to the rate they show,
-        // over at least half of those attempts: on a fresh CI clone the embedded source once read 1,583 of at least
-        // 2,000 (all of them on a developer machine), which is not explained yet; completeness is not this test's claim.
+        // Every call made at least one attempt, as access-app counts them.
         assertThat(attemptsMade).as("attempts access-app counted for the calls answered %s", counts)
                 .isGreaterThanOrEqualTo(CALLS);
-        JsonNode fromEmbedded = awaitHealth(embedded, "2m", v -> attempts(v) >= attemptsMade / 2);
-        JsonNode fromPrometheus = awaitHealth(viaPrometheus, "2m", v -> attempts(v) >= attemptsMade / 2);
-        System.out.printf("access-app counted %.0f attempts; embedded read %d, Prometheus %d%n", attemptsMade,
-                attempts(fromEmbedded), attempts(fromPrometheus));
+        // The window holds the whole load, however long it and the wait after it take: a fixed 2m window lets go of the
+        // load's first attempts once they outlast it, as on a busy machine, and keeps sliding while the test waits. The
+        // sources count the attempts a release answered, not those that reached none.
+        Supplier<String> wholeLoad = () -> windowSince(loadStarted);
+        JsonNode fromEmbedded = awaitHealth(embedded, wholeLoad, v -> attempts(v) >= answered);
+        JsonNode fromPrometheus = awaitHealth(viaPrometheus, wholeLoad, v -> attempts(v) >= 0.9 * answered);
+        System.out.printf("load of %d s: access-app counted %.0f attempts, %.0f answered by v1 or v2; embedded read %d,"
+                + " Prometheus %d%n", loadSeconds, attemptsMade, answered, attempts(fromEmbedded),
+                attempts(fromPrometheus));
         System.out.printf("v2 failing %.0f%% of attempts, calls %s; embedded %s; prometheus %s%n", 100 * FAILING,
                 counts, fromEmbedded, fromPrometheus);
+        assertThat(attempts(fromEmbedded)).as("the embedded source reads access-app's own counters")
+                .isEqualTo(Math.round(answered));
         double sigma = 0;
         for (JsonNode versions : List.of(fromEmbedded, fromPrometheus)) {
             long n = versions.path("v2").path("calls").asLong();
@@ -136,7 +151,7 @@ class VersionHealthTest extends LocalMeshScenario {
         });
         try {
             for (ConsoleClient source : List.of(embedded, viaPrometheus)) {
-                JsonNode versions = awaitHealth(source, "10s", v -> v.path("v2").path("p99Ms").asDouble() >= 285);
+                JsonNode versions = awaitHealth(source, () -> "10s", v -> v.path("v2").path("p99Ms").asDouble() >= 285);
                 assertThat(versions.path("v2").path("p99Ms").asDouble()).as("v2 p99 from %s", versions)
                         .isBetween(285.0, 600.0);
                 // v1 is not slowed: its p99 stays under the bucket v2's latency lands in.
@@ -154,16 +169,29 @@ class VersionHealthTest extends LocalMeshScenario {
         mesh.fault("v2-1", json);
     }
 
-    private double attemptsCounted() throws Exception {
-        return LogicCallScrape.of(mesh.accessMetrics()).total(LogicCallScrape.ATTEMPTS);
+    /** The attempts v1 and v2 answered, over every outcome, as access-app counted them. */
+    private static double answeredByReleases(LogicCallScrape scrape) {
+        Map<String, Double> byVersion = scrape.byVersion(LogicCallScrape.ATTEMPTS);
+        return byVersion.getOrDefault("v1", 0.0) + byVersion.getOrDefault("v2", 0.0);
+    }
+
+    /**
+     * A health window from a second or two before {@code startedNanos} to now, in the whole seconds the API takes:
+     * each source's baseline is then a read from before the load.
+     */
+    private static String windowSince(long startedNanos) {
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos) + 2;
+        return Math.max(5, seconds) + "s";
     }
 
     private static long attempts(JsonNode versions) {
         return versions.path("v1").path("calls").asLong() + versions.path("v2").path("calls").asLong();
     }
 
-    private static JsonNode awaitHealth(ConsoleClient console, String window, Predicate<JsonNode> ready) {
+    /** The versions' health once {@code ready}; {@code window} is asked afresh at each poll. */
+    private static JsonNode awaitHealth(ConsoleClient console, Supplier<String> window, Predicate<JsonNode> ready) {
         return await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> console.get(LocalMesh.ROUTE + "/health?window=" + window).json().path("versions"), ready);
+                .until(() -> console.get(LocalMesh.ROUTE + "/health?window=" + window.get()).json().path("versions"),
+                        ready);
     }
 }

@@ -52,6 +52,17 @@ public record LogicCallScrape(String text) {
         return sums;
     }
 
+    /** The sums of {@code series} per answering version ({@code none}: no release answered), over every outcome. */
+    public Map<String, Double> byVersion(String series) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series)
+                + "\\{(?:[^}]*,)?version=\"([^\"]*)\"[^}]*} (\\S+)$").matcher(text);
+        Map<String, Double> sums = new TreeMap<>();
+        while (line.find()) {
+            sums.merge(line.group(1), Double.parseDouble(line.group(2)), Double::sum);
+        }
+        return sums;
+    }
+
     /** The start of a series' line up to its labels' closing brace, as a regular expression. */
     public static String labels(String series, String outcome, String version) {
         return Pattern.quote(series + "{outcome=\"" + outcome + "\",version=\"" + version + "\"");
