@@ -28,8 +28,9 @@ import java.util.function.Consumer;
 
 /**
  * A stand-in for the Kubernetes API server: fabric8's mock server in CRUD mode on a loopback port. No real API
- * server can run here. It stores, versions and watches objects like the real one, and refuses updates with a stale
- * resourceVersion; it does not validate Istio schemas or expire Events. It can be {@linkplain #stop() stopped} and
+ * server can run here. It stores, versions and watches objects like the real one (a watch from a version sends only
+ * later changes: {@link ExactWatches}), and refuses updates with a stale resourceVersion; it does not validate Istio
+ * schemas or expire Events. It can be {@linkplain #stop() stopped} and
  * {@linkplain #restart() restarted} like an API server going away and coming back.
  */
 public final class KubernetesStandIn implements AutoCloseable {
@@ -41,7 +42,7 @@ public final class KubernetesStandIn implements AutoCloseable {
             istio("DestinationRule", "destinationrules"));
 
     /** The stored objects and the resourceVersion counter live here, not in the server, so they outlive a restart. */
-    private final KubernetesCrudDispatcher store = new KubernetesCrudDispatcher(ISTIO);
+    private final KubernetesCrudDispatcher store = new ExactWatches(ISTIO);
     private final int port;
     private final KubernetesClient client;
     private KubernetesMockServer server;
