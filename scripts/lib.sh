@@ -17,6 +17,18 @@ VERSION=$(project_version)
 # app_jar MODULE: where ./mvnw package leaves MODULE's jar.
 app_jar() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
 
+# jit_options MODULE: the JIT settings MODULE starts with, as its pod sets them in k8s/ (K8sManifestsTest checks they
+# agree). logic-app and access-app compile three times later than the JVM's defaults: code that runs a few thousand
+# times while the app starts, and never again, was being compiled by C2 at as much CPU as the start itself; request
+# paths under load still reach C2 within seconds. Ready about 12% sooner (BENCHMARKS.md). The console's pod runs C1
+# only; locally it starts with the JVM's defaults.
+jit_options() {
+  case $1 in
+    mesh-console) ;;
+    *) echo "-XX:CompileThresholdScaling=3" ;;
+  esac
+}
+
 # The local mesh (scripts/run-local.sh) on the ports each app's application.yml gives it; the benchmarks and
 # system-tests start theirs on free ports.
 ACCESS_HTTP_PORT=8080

@@ -129,6 +129,17 @@ class K8sManifestsTest {
         assertThat(k8s.ofKind("Secret")).isEmpty();
     }
 
+    /** The JIT settings scripts/lib.sh's jit_options gives the apps when the scripts and benchmarks start them. */
+    @Test
+    void logicAndAccessPodsCompileAsLateAsTheScriptsStartThemAndTheConsoleRunsC1Only() throws IOException {
+        String later = "-XX:CompileThresholdScaling=3";
+        assertThat(Files.readString(ProjectFiles.root().resolve("scripts/lib.sh"))).contains("echo \"" + later + "\"");
+        for (String app : List.of("logic-app-v1", "logic-app-v2", "access-app")) {
+            assertThat(javaToolOptions(app)).as(app).contains(later);
+        }
+        assertThat(javaToolOptions("mesh-console")).contains("-XX:TieredStopAtLevel=1").doesNotContain(later);
+    }
+
     @Test
     void theConsoleWatchesMeshDemoThroughKubernetes() {
         Manifest console = k8s.find("Deployment", "mesh-console").orElseThrow();
@@ -199,5 +210,12 @@ class K8sManifestsTest {
             }
         }
         throw new AssertionError("no env " + name + " in " + env);
+    }
+
+    /** JAVA_TOOL_OPTIONS of the ConfigMap the Deployment's app container takes its environment from. */
+    private static String javaToolOptions(String deployment) {
+        Manifest pod = k8s.find("Deployment", deployment).orElseThrow();
+        String configMap = pod.at(APP_CONTAINER + "/envFrom/0/configMapRef/name").asText();
+        return k8s.find("ConfigMap", configMap).orElseThrow().at("/data/JAVA_TOOL_OPTIONS").asText();
     }
 }
