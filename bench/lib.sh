@@ -4,7 +4,7 @@
 # ports, starting an app until it is ready, and the local mesh. Sourced by every bench/*.sh.
 
 # shellcheck source=scripts/lib.sh
-. "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh" # ROOT, VERSION, app_jar, jit_options, xds_bootstrap, hash_password
+. "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh" # ROOT, VERSION, app_jar, jvm_options, xds_bootstrap, hash_password
 # The memory a pod gives the JVM (k8s/*.yaml: a 384Mi limit, MaxRAMPercentage=50, so a 192 MiB heap that starts
 # small) and the collector it then picks (SerialGC: a pod has 1 CPU). Without MaxRAM the JVM would size its first
 # heap from this machine's memory and keep the whole 192 MiB committed.
@@ -89,8 +89,8 @@ start() {
   local name=$1 module=$2 port=$3; shift 3
   local t0 pid
   t0=$(now_ms)
-  # shellcheck disable=SC2086,SC2046 # JAVA_OPTS and jit_options are lists of options
-  (cd "$ROOT" && exec java $JAVA_OPTS $(jit_options "$module") -Dmicronaut.server.port="$port" "$@" \
+  # shellcheck disable=SC2086,SC2046 # JAVA_OPTS and jvm_options are lists of options
+  (cd "$ROOT" && exec java $JAVA_OPTS $(jvm_options "$module") -Dmicronaut.server.port="$port" "$@" \
     -jar "$WORK/jars/$module-$VERSION.jar") \
     >"$WORK/$name.log" 2>&1 &
   pid=$!

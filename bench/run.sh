@@ -97,7 +97,7 @@ start_only() {
   stats() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR]=$1} END {printf "%d | %d–%d", v[int((NR+1)/2)], v[1], v[NR]}'; }
   cat <<TABLE
 
-$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $JAVA_OPTS $(jit_options access-app); load average $(cut -d' ' -f1-3 /proc/loadavg)
+$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $JAVA_OPTS $(jvm_options access-app); load average $(cut -d' ' -f1-3 /proc/loadavg)
 Start to ready (launch to the first 200 from /health/readiness, polled every 50 ms), $STARTS starts each, alternating:
 
 | App | plain p50 ms | plain min–max | from the class-data archive p50 ms | archive min–max |
@@ -178,7 +178,7 @@ row() { # row LABEL PATH FILE BASELINE_P50 [access-app CPU]
 ping16=$(median "$WORK/rounds" ping 3); ping1=$(median "$WORK/rounds-c1" ping 3)
 cat <<TABLE
 
-$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $JAVA_OPTS $(jit_options access-app); load average $(cut -d' ' -f1-3 /proc/loadavg)
+$(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $JAVA_OPTS $(jvm_options access-app); load average $(cut -d' ' -f1-3 /proc/loadavg)
 $ROUNDS interleaved rounds; medians over rounds. Concurrency $C, $((N / ROUNDS)) requests per path and round:
 
 | Path | p50 ms | p99 ms | req/s | errors | p50 vs /api/ping | access-app CPU µs per call |

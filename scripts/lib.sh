@@ -17,15 +17,19 @@ VERSION=$(project_version)
 # app_jar MODULE: where ./mvnw package leaves MODULE's jar.
 app_jar() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
 
-# jit_options MODULE: the JIT settings MODULE starts with, as its pod sets them in k8s/ (K8sManifestsTest checks they
-# agree). logic-app and access-app compile three times later than the JVM's defaults: code that runs a few thousand
-# times while the app starts, and never again, was being compiled by C2 at as much CPU as the start itself; request
-# paths under load still reach C2 within seconds. Ready about 12% sooner (BENCHMARKS.md). The console's pod runs C1
-# only; locally it starts with the JVM's defaults.
-jit_options() {
+# jvm_options MODULE: the start-up settings MODULE's pod sets in k8s/ besides its memory (K8sManifestsTest checks they
+# agree), for the scripts and benchmarks that start it here.
+#   -XX:CompileThresholdScaling=3: compile three times later than the JVM's defaults. Code that runs a few thousand
+#     times while the app starts, and never again, was being compiled by C2 at as much CPU as the start itself;
+#     request paths under load still reach C2 within seconds. Ready about 12% sooner (BENCHMARKS.md).
+#   -Dio.netty.jfr.enabled=false: Netty registers its buffer events with Flight Recorder on the first allocation,
+#     ~40 ms of the first request (the first readiness probe) for events nobody here records.
+# The console's pod also runs C1 only with its heap at full size (k8s/mesh-console.yaml); locally it starts with the
+# JVM's defaults.
+jvm_options() {
   case $1 in
     mesh-console) ;;
-    *) echo "-XX:CompileThresholdScaling=3" ;;
+    *) echo "-XX:CompileThresholdScaling=3 -Dio.netty.jfr.enabled=false" ;;
   esac
 }
 

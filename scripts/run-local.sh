@@ -94,8 +94,8 @@ trap stop_all INT TERM EXIT
 . "$ROOT/scripts/cds.sh"
 start() { # name http-port java-options...
   local name=$1 port=$2; shift 2
-  # shellcheck disable=SC2046 # cds_options and jit_options print lists of options
-  (cd "$ROOT" && exec java $(cds_options "$(app_jar "$name")") $(jit_options "$name") \
+  # shellcheck disable=SC2046 # cds_options and jvm_options print lists of options
+  (cd "$ROOT" && exec java $(cds_options "$(app_jar "$name")") $(jvm_options "$name") \
     -Dmicronaut.server.port="$port" "$@" -jar "$(app_jar "$name")" >"$LOGS/$name.log" 2>&1) &
   PIDS+=($!)
   echo "==> $name starting (log: target/local-logs/$name.log)"

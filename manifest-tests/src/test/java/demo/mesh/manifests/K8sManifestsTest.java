@@ -129,15 +129,17 @@ class K8sManifestsTest {
         assertThat(k8s.ofKind("Secret")).isEmpty();
     }
 
-    /** The JIT settings scripts/lib.sh's jit_options gives the apps when the scripts and benchmarks start them. */
+    /** The start-up settings scripts/lib.sh's jvm_options gives the apps when the scripts and benchmarks start them. */
     @Test
-    void logicAndAccessPodsCompileAsLateAsTheScriptsStartThemAndTheConsoleRunsC1Only() throws IOException {
-        String later = "-XX:CompileThresholdScaling=3";
-        assertThat(Files.readString(ProjectFiles.root().resolve("scripts/lib.sh"))).contains("echo \"" + later + "\"");
+    void logicAndAccessPodsStartAsTheScriptsStartThemAndTheConsoleRunsC1Only() throws IOException {
+        String settings = "-XX:CompileThresholdScaling=3 -Dio.netty.jfr.enabled=false";
+        String scripts = Files.readString(ProjectFiles.root().resolve("scripts/lib.sh"));
+        assertThat(scripts).contains("echo \"" + settings + "\"");
         for (String app : List.of("logic-app-v1", "logic-app-v2", "access-app")) {
-            assertThat(javaToolOptions(app)).as(app).contains(later);
+            assertThat(javaToolOptions(app)).as(app).contains(settings);
         }
-        assertThat(javaToolOptions("mesh-console")).contains("-XX:TieredStopAtLevel=1").doesNotContain(later);
+        assertThat(javaToolOptions("mesh-console")).contains("-XX:TieredStopAtLevel=1", "-Dio.netty.jfr.enabled=false")
+                .doesNotContain("CompileThresholdScaling");
     }
 
     @Test
