@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * attempt failure into 0.16% of calls).
  *
  * <p><b>The count.</b> Both sources are asked over a window that holds the whole load. The embedded source reads
- * access-app's own counters, so it must count exactly the attempts v1 and v2 answered. Prometheus estimates: its
+ * access-app's own counters, so it must count every attempt v1 and v2 answered in the load. Prometheus estimates: its
  * increase() starts each series at its first scrape (the load creates them) and extrapolates to the window's edges,
  * which over a load of a few seconds was seen up to 14% high; it must count at least 90%.
  */
@@ -114,8 +114,10 @@ class VersionHealthTest extends LocalMeshScenario {
                 attempts(fromPrometheus));
         System.out.printf("v2 failing %.0f%% of attempts, calls %s; embedded %s; prometheus %s%n", 100 * FAILING,
                 counts, fromEmbedded, fromPrometheus);
+        // Its window reaches back to a read from just before the load, so calls made earlier by the mesh's start-up
+        // may be in it too: never more than the releases answered in all.
         assertThat(attempts(fromEmbedded)).as("the embedded source reads access-app's own counters")
-                .isEqualTo(Math.round(answered));
+                .isBetween(Math.round(answered), Math.round(answeredByReleases(after)));
         double sigma = 0;
         for (JsonNode versions : List.of(fromEmbedded, fromPrometheus)) {
             long n = versions.path("v2").path("calls").asLong();
