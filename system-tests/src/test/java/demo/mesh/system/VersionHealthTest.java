@@ -40,8 +40,11 @@ import static org.awaitility.Awaitility.await;
  *
  * <p><b>The count.</b> Both sources are asked over a window that holds the whole load. The embedded source reads
  * access-app's own counters, so it must count every attempt v1 and v2 answered in the load. Prometheus estimates: its
- * increase() starts each series at its first scrape (the load creates them) and extrapolates to the window's edges,
- * which over a load of a few seconds was seen up to 14% high; it must count at least 90%.
+ * increase() starts each series at its first scrape, so what a series counted before it (the load creates them, and
+ * lasts a few seconds) is lost, and it extrapolates the rest to the window's edges: it read under 45% of the attempts
+ * on a fresh CI machine and 108-114% on a developer's. Its claim is the rate, over at least
+ * {@value #PROMETHEUS_AT_LEAST} attempts of each version (5 sigma is then 14 points: still far from the 0.16% that
+ * counting calls would show).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VersionHealthTest extends LocalMeshScenario {
@@ -50,6 +53,7 @@ class VersionHealthTest extends LocalMeshScenario {
     /** Bounds the slow load in calls; it also stops after twice {@link #WAIT}, the longest both sources are awaited. */
     private static final int SLOW_LOAD_CALLS_AT_MOST = 200_000;
     private static final double FAILING = 0.2;
+    private static final int PROMETHEUS_AT_LEAST = 200;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private PrometheusServer prometheus;
@@ -108,7 +112,9 @@ class VersionHealthTest extends LocalMeshScenario {
         // sources count the attempts a release answered, not those that reached none.
         Supplier<String> wholeLoad = () -> windowSince(loadStarted);
         JsonNode fromEmbedded = awaitHealth(embedded, wholeLoad, v -> attempts(v) >= answered);
-        JsonNode fromPrometheus = awaitHealth(viaPrometheus, wholeLoad, v -> attempts(v) >= 0.9 * answered);
+        JsonNode fromPrometheus = awaitHealth(viaPrometheus, wholeLoad,
+                v -> v.path("v1").path("calls").asLong() >= PROMETHEUS_AT_LEAST
+                        && v.path("v2").path("calls").asLong() >= PROMETHEUS_AT_LEAST);
         System.out.printf("load of %d s: access-app counted %.0f attempts, %.0f answered by v1 or v2; embedded read %d,"
                 + " Prometheus %d%n", loadSeconds, attemptsMade, answered, attempts(fromEmbedded),
                 attempts(fromPrometheus));
