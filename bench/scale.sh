@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures mesh-console watching every namespace (MESH_CONSOLE_NAMESPACES=*) of a large mesh and prints a Markdown
-# table: start-up to the first whole answer (median of several starts), GET /api/routes p50/max, a shift's p50/max, the API requests each costs
-# (counted by the stand-in), the console's RSS, and the page's first cards in headless Chromium, for 500
-# VirtualServices in 20 namespaces against a baseline of 10 in 2, measured in the same run. Each VirtualService has a DestinationRule of two subsets and a pod per subset.
+# table: start-up to the first whole answer (median of several starts), GET /api/routes p50/max, a shift's p50/max,
+# the API requests each costs (counted by the stand-in), the console's RSS, and the page's first cards in headless
+# Chromium, for 500 VirtualServices in 20 namespaces against a baseline of 10 in 2, measured in the same run. Each
+# VirtualService has a DestinationRule of two subsets and a pod per subset.
 # The API server is the tests' stand-in (fabric8's mock server in CRUD mode) in a JVM of its own, started from
 # mesh-console's test classes; the console is the packaged jar in Kubernetes mode, with its pod's JVM options.
 set -euo pipefail
