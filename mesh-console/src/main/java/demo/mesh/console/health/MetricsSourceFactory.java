@@ -36,7 +36,8 @@ class MetricsSourceFactory {
                 QueryTemplates templates = configuration.templatesIn(console.mode());
                 LOG.info("Metrics source: Prometheus at {} ({} queries)", configuration.prometheusUrl(),
                         configuration.templateSetIn(console.mode()));
-                return new PrometheusMetrics(prometheus.get(), json, templates, configuration.prometheusUrl());
+                return new PrometheusMetrics(prometheus.get(), json, templates, configuration.prometheusUrl(),
+                        Clock.systemUTC());
             }
             case MetricsConfiguration.EMBEDDED -> {
                 LOG.info("Metrics source: embedded, reading {} every {}", configuration.scrapeTargets(),

@@ -8,7 +8,10 @@ import io.micronaut.http.client.annotation.Client;
 @Client(id = "prometheus")
 interface PrometheusApi {
 
-    /** The raw JSON answer: its shape depends on the query, and errors come in the same envelope. */
+    /**
+     * The raw JSON answer: its shape depends on the query, and errors come in the same envelope. {@code time} is the
+     * evaluation instant in Unix seconds.
+     */
     @Get("/api/v1/query")
-    String query(@QueryValue String query);
+    String query(@QueryValue String query, @QueryValue String time);
 }
