@@ -30,23 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so no instance is ejected: the bound above rests on retries alone. (With a single v2 instance ejection could not
  * help: gRPC has no panic threshold, so ejecting the only instance of a subset would fail every call sent to it.)
  */
-class BadReleaseTest extends LocalMeshScenario {
+class BadReleaseTest extends RunLocalMeshScenario {
     static final int CALLS = 2_000;
     /** A call to v2 fails only if its first attempt and all 3 retries fail; half the calls go to v2. */
     private static final double CALL_FAILURE = 0.5 * Math.pow(0.5, 1 + 3);
     private static final BinomialCount FAILURES = new BinomialCount(CALLS, CALL_FAILURE);
     /** Half the calls go to v2 and half of those fail on their one attempt. */
     private static final double WITHOUT_RETRIES = CALLS * 0.5 * 0.5;
-
-    @Override
-    LocalMesh startMesh() throws Exception {
-        return LocalMesh.likeRunLocal();
-    }
-
-    @Override
-    String sharedMesh() {
-        return LocalMesh.LIKE_RUN_LOCAL;
-    }
 
     @AfterEach
     void healV2() {

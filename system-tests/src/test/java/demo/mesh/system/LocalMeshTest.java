@@ -21,22 +21,12 @@ import static org.awaitility.Awaitility.await;
  * set through the console's REST API is the split live traffic follows.
  *
  * <p>Each shift is awaited on the traffic itself: from 100/0 the first v2 answer shows the new split arrived; a 100/0
- * (or 0/100) is awaited as {@link LocalMesh#routeAllTo(String)} says.
+ * (or 0/100) is awaited as {@link LocalMesh#routeAllTo(String)} says. Each test sets the splits it needs, and a
+ * restarted console is the same console, so the mesh is shared.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LocalMeshTest extends LocalMeshScenario {
+class LocalMeshTest extends RunLocalMeshScenario {
     private TrafficSample traffic;
-
-    @Override
-    LocalMesh startMesh() throws Exception {
-        return LocalMesh.likeRunLocal();
-    }
-
-    /** Each test sets the splits it needs, and a restarted console is the same console: the mesh can be shared. */
-    @Override
-    String sharedMesh() {
-        return LocalMesh.LIKE_RUN_LOCAL;
-    }
 
     @BeforeAll
     void sampleItsTraffic() {
