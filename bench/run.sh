@@ -13,7 +13,8 @@ usage() {
 Usage: bench/run.sh [-n REQUESTS] [-c CONCURRENCY] [-r ROUNDS] [-s STARTS]
 
   -n REQUESTS     requests per measured path at CONCURRENCY, split over the rounds (default 30000), after a
-                  warm-up; each round also sends a quarter of its share at concurrency 1
+                  warm-up until each path's throughput is steady; each round also sends a quarter of its share at
+                  concurrency 1
   -c CONCURRENCY  concurrent connections/clients (default 16)
   -r ROUNDS       interleaved rounds (default 5)
   -s STARTS       measure start-up only: STARTS starts of each app plain and as many from its class-data archive,
@@ -135,8 +136,27 @@ measure() {
   esac
 }
 
-echo "==> Warming up" >&2
-for path in hello ping grpc; do measure "$path" "$C" 5000 >/dev/null; done
+# warm_up PATH: batches of 10,000 requests until two in a row differ by under 5% in throughput (at most 20 batches
+# and 180 s). The JIT is still compiling the edge's request path through its first 60,000-90,000 calls (about 8 s
+# of compiler CPU on 2 cores; the rate climbs from ~3,000 to ~16,000 calls/s), so a fixed short warm-up measures
+# the compiler as much as the edge. Prints the requests it took.
+warm_up() {
+  local batches=0 previous=0 rate deadline=$((SECONDS + 180))
+  while [ "$batches" -lt 20 ] && [ "$SECONDS" -lt "$deadline" ]; do
+    rate=$(measure "$1" "$C" 10000 | cut -d' ' -f3)
+    batches=$((batches + 1))
+    if awk -v a="$previous" -v b="$rate" 'BEGIN {exit !(a > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05)}'; then
+      break
+    fi
+    previous=$rate
+  done
+  echo $((batches * 10000))
+}
+declare -A WARM_UP
+for path in hello ping grpc; do
+  echo "==> Warming up $path until its throughput is steady" >&2
+  WARM_UP[$path]=$(warm_up "$path")
+done
 
 # Rounds interleave the three paths, their order rotating, so a slow minute of the machine falls on all three; each
 # round's bound 1 / (1/ping + 1/direct) comes from the ping and direct rounds next to its /api/hello round.
@@ -179,7 +199,9 @@ ping16=$(median "$WORK/rounds" ping 3); ping1=$(median "$WORK/rounds-c1" ping 3)
 cat <<TABLE
 
 $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), $JAVA_OPTS $(jvm_options access-app); load average $(cut -d' ' -f1-3 /proc/loadavg)
-$ROUNDS interleaved rounds; medians over rounds. Concurrency $C, $((N / ROUNDS)) requests per path and round:
+Each path warmed up until its throughput was steady (requests: /api/hello ${WARM_UP[hello]}, /api/ping ${WARM_UP[ping]},
+direct gRPC ${WARM_UP[grpc]}), then $ROUNDS interleaved rounds; medians over rounds. Concurrency $C, $((N / ROUNDS))
+requests per path and round:
 
 | Path | p50 ms | p99 ms | req/s | errors | p50 vs /api/ping | access-app CPU µs per call |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
