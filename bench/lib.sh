@@ -73,6 +73,24 @@ latency_stats() {
     END {printf "%.3f %.3f %.3f %d\n", at(0.5), at(0.9), at(0.99), err + 0}'
 }
 
+# warm_until_steady BATCH ARGS...: runs BATCH ARGS (one bounded batch of 10,000 requests that prints its requests
+# per second) until two batches in a row differ by under 5% in throughput, at most 20 batches and 180 s; prints the
+# requests that took. The JIT is still compiling the edge's request path through its first 60,000-90,000 calls (the
+# rate climbs from ~3,000 to ~16,000 calls/s on 2 cores), so a short fixed warm-up measures the compiler as much as
+# the code (BENCHMARKS.md).
+warm_until_steady() {
+  local batches=0 previous=0 rate deadline=$((SECONDS + 180))
+  while [ "$batches" -lt 20 ] && [ "$SECONDS" -lt "$deadline" ]; do
+    rate=$("$@")
+    batches=$((batches + 1))
+    if awk -v a="$previous" -v b="$rate" 'BEGIN {exit !(a > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05)}'; then
+      break
+    fi
+    previous=$rate
+  done
+  echo $((batches * 10000))
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 

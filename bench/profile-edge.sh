@@ -42,8 +42,10 @@ start logic-app-v1 logic-app-v1 "$LOGIC_HTTP" -Dgrpc.server.port="$LOGIC_GRPC"
 start access-app access-app "$ACCESS_HTTP" -Dgrpc.channels.logic-app.target="dns:///127.0.0.1:$LOGIC_GRPC"
 URL="http://127.0.0.1:$ACCESS_HTTP/api/hello?name=bench"
 
-echo "==> Warming up (10,000 calls), then recording $N calls at $C concurrent" >&2
-timeout 120 hey -n 10000 -c "$C" -t 10 "$URL" >/dev/null
+# hey_rate: one warm-up batch of 10,000 calls; prints its calls per second.
+hey_rate() { timeout 120 hey -n 10000 -c "$C" -t 10 "$URL" | awk '/Requests\/sec/ {print $2}'; }
+echo "==> Warming up until the throughput is steady, then recording $N calls at $C concurrent" >&2
+WARM_UP=$(warm_until_steady hey_rate)
 jcmd "${PID_OF[access-app]}" JFR.start name=edge settings=profile filename="$WORK/edge.jfr" >/dev/null
 timeout 300 hey -n "$N" -c "$C" -t 10 "$URL" >"$WORK/load.hey"
 jcmd "${PID_OF[access-app]}" JFR.stop name=edge >/dev/null
@@ -56,7 +58,7 @@ RPS=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/load.hey")
 cat <<HEAD
 
 $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), load average $LOAD after the recording;
-$N calls to /api/hello at $C concurrent, $RPS calls/s while recording; $(wc -l <"$WORK/top-frames.txt") execution samples of access-app
+$N calls to /api/hello at $C concurrent after $WARM_UP calls to warm up, $RPS calls/s while recording; $(wc -l <"$WORK/top-frames.txt") execution samples of access-app
 
 | samples on top of the stack in | share |
 | --- | ---: |

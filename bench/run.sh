@@ -136,26 +136,12 @@ measure() {
   esac
 }
 
-# warm_up PATH: batches of 10,000 requests until two in a row differ by under 5% in throughput (at most 20 batches
-# and 180 s). The JIT is still compiling the edge's request path through its first 60,000-90,000 calls (about 8 s
-# of compiler CPU on 2 cores; the rate climbs from ~3,000 to ~16,000 calls/s), so a fixed short warm-up measures
-# the compiler as much as the edge. Prints the requests it took.
-warm_up() {
-  local batches=0 previous=0 rate deadline=$((SECONDS + 180))
-  while [ "$batches" -lt 20 ] && [ "$SECONDS" -lt "$deadline" ]; do
-    rate=$(measure "$1" "$C" 10000 | cut -d' ' -f3)
-    batches=$((batches + 1))
-    if awk -v a="$previous" -v b="$rate" 'BEGIN {exit !(a > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05)}'; then
-      break
-    fi
-    previous=$rate
-  done
-  echo $((batches * 10000))
-}
+# batch_rate PATH: one warm-up batch of 10,000 requests at $C concurrent; prints its requests per second.
+batch_rate() { measure "$1" "$C" 10000 | cut -d' ' -f3; }
 declare -A WARM_UP
 for path in hello ping grpc; do
   echo "==> Warming up $path until its throughput is steady" >&2
-  WARM_UP[$path]=$(warm_up "$path")
+  WARM_UP[$path]=$(warm_until_steady batch_rate "$path")
 done
 
 # Rounds interleave the three paths, their order rotating, so a slow minute of the machine falls on all three; each
