@@ -51,15 +51,19 @@ class K8sManifestsTest {
     }
 
     @Test
-    void deploysTheTwoLogicVersionsTheEdgeAndTheConsoleWithTheirImages() {
+    void deploysTheTwoLogicVersionsTheEdgeAndTheConsoleWithTheImagesThisBuildMakes() {
+        // The images profile tags each image <module>:<project version>; a release that bumps the version without
+        // k8s/kustomization.yaml's newTag would deploy the previous images.
+        String version = System.getProperty("mesh.projectVersion");
+        assertThat(version).as("system property mesh.projectVersion (set by manifest-tests/pom.xml)").isNotBlank();
         Map<String, String> images = new TreeMap<>();
         k8s.ofKind("Deployment").forEach(d -> images.put(d.name(), d.at(APP_CONTAINER + "/image").asText()));
 
         assertThat(images).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "logic-app-v1", "logic-app-v1:0.1.0",
-                "logic-app-v2", "logic-app-v2:0.1.0",
-                "access-app", "access-app:0.1.0",
-                "mesh-console", "mesh-console:0.1.0"));
+                "logic-app-v1", "logic-app-v1:" + version,
+                "logic-app-v2", "logic-app-v2:" + version,
+                "access-app", "access-app:" + version,
+                "mesh-console", "mesh-console:" + version));
     }
 
     @Test
