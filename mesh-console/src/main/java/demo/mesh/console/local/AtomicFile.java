@@ -1,11 +1,14 @@
 package demo.mesh.console.local;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +16,9 @@ import java.util.List;
  * Replaces a file so that a reader, or a console that was killed mid-write, finds either the old content or the
  * new one, never half of each: the new content goes to a temporary file in the same directory, which is then
  * renamed over the old one. A process killed before the rename leaves that temporary file behind, which
- * {@link #removeLeftovers} deletes at the next start.
+ * {@link #removeLeftovers} deletes at the next start. The content reaches the disk before the rename and the rename
+ * before {@link #write} returns, so a machine that loses power also keeps one whole version: without that, a file
+ * system may store the rename before the data and come back with an empty file.
  */
 final class AtomicFile {
 
@@ -51,10 +56,24 @@ final class AtomicFile {
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + TEMPORARY_INFIX, TEMPORARY_SUFFIX);
         try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(target.getParent());
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Makes the rename durable: on Linux and macOS a rename is stored with its directory. */
+    private static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 }
