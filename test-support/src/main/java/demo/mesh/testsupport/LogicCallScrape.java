@@ -43,19 +43,18 @@ public record LogicCallScrape(String text) {
 
     /** The sums of {@code series} per outcome (a gRPC status code's name), over every version. */
     public Map<String, Double> byOutcome(String series) {
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + "\\{outcome=\"([^\"]*)\"[^}]*} (\\S+)$")
-                .matcher(text);
-        Map<String, Double> sums = new TreeMap<>();
-        while (line.find()) {
-            sums.merge(line.group(1), Double.parseDouble(line.group(2)), Double::sum);
-        }
-        return sums;
+        return sumsBy(series, "outcome");
     }
 
     /** The sums of {@code series} per answering version ({@code none}: no release answered), over every outcome. */
     public Map<String, Double> byVersion(String series) {
+        return sumsBy(series, "version");
+    }
+
+    /** The sums of {@code series} per value of its label {@code label}, over every other label. */
+    private Map<String, Double> sumsBy(String series, String label) {
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series)
-                + "\\{(?:[^}]*,)?version=\"([^\"]*)\"[^}]*} (\\S+)$").matcher(text);
+                + "\\{(?:[^}]*,)?" + label + "=\"([^\"]*)\"[^}]*} (\\S+)$").matcher(text);
         Map<String, Double> sums = new TreeMap<>();
         while (line.find()) {
             sums.merge(line.group(1), Double.parseDouble(line.group(2)), Double::sum);

@@ -22,7 +22,6 @@ final class PrometheusMetrics implements TrafficMetrics {
     private final JsonMapper json;
     private final QueryTemplates templates;
     private final URI url;
-
     private final Clock clock;
 
     PrometheusMetrics(PrometheusApi api, JsonMapper json, QueryTemplates templates, URI url, Clock clock) {
