@@ -2,6 +2,7 @@ package demo.mesh.console;
 
 import demo.mesh.testsupport.ConsoleClient;
 import demo.mesh.testsupport.ConsoleClient.Response;
+import demo.mesh.testsupport.FreePort;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -9,10 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +24,7 @@ class UnreachableApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("mesh-console.kubernetes.api-url", "http://127.0.0.1:" + closedPort() + "/",
+        return Map.of("mesh-console.kubernetes.api-url", "http://127.0.0.1:" + FreePort.belowEphemeralRange() + "/",
                 "mesh-console.kubernetes.request-timeout", "2s");
     }
 
@@ -45,14 +42,5 @@ class UnreachableApiTest implements TestPropertyProvider {
                 .put("/api/routes/mesh-demo/logic-app", "{\"weights\":{\"v1\":90,\"v2\":10},\"resourceVersion\":\"1\"}");
 
         assertThat(response.status()).isEqualTo(503);
-    }
-
-    /** A loopback port nothing listens on: bound, then released. */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import demo.mesh.testsupport.AppProcess;
 import demo.mesh.testsupport.ConsoleClient;
 import demo.mesh.testsupport.FaultSwitch;
-
+import demo.mesh.testsupport.FreePort;
 import demo.mesh.testsupport.ProjectBuild;
+
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +125,7 @@ final class LocalMesh implements AutoCloseable {
         Files.deleteIfExists(state.resolve("routing-history.jsonl"));
         // The one port picked here rather than reported: the console is told where access-app's metrics and hello
         // are when it starts, and access-app the console's xDS port when it starts, so one of them must come first.
-        int accessPort = freePort();
+        int accessPort = FreePort.belowEphemeralRange();
         // As run-local.sh wires it: the console's embedded metrics source reads access-app's per-attempt metrics and
         // its load generator calls access-app's hello.
         Map<String, String> console = new HashMap<>(Map.of(
@@ -173,12 +172,6 @@ final class LocalMesh implements AutoCloseable {
         } catch (Exception | AssertionError e) {
             mesh.close();
             throw e;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -1,8 +1,6 @@
 package demo.mesh.testsupport;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +46,7 @@ public final class PrometheusServer implements AutoCloseable {
         Path folder = Files.createTempDirectory("mesh-console-prometheus");
         Path config = folder.resolve("prometheus.yml");
         Files.writeString(config, config(targets));
-        int port = freePort();
+        int port = FreePort.belowEphemeralRange();
         Process process = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + folder.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
                 "--log.level=warn")
@@ -121,11 +119,5 @@ public final class PrometheusServer implements AutoCloseable {
                     .append("    static_configs:\n      - targets: ['").append(target.getAuthority()).append("']\n");
         }
         return yaml.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

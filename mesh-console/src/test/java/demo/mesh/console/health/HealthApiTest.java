@@ -2,16 +2,13 @@ package demo.mesh.console.health;
 
 import demo.mesh.console.StandInTest;
 import demo.mesh.testsupport.ConsoleClient.Response;
+import demo.mesh.testsupport.FreePort;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class HealthApiTest extends StandInTest {
 
-    private final int closedPort = closedPort();
+    private final int closedPort = FreePort.belowEphemeralRange();
 
     @Override
     public Map<String, String> getProperties() {
@@ -62,14 +59,5 @@ class HealthApiTest extends StandInTest {
         assertThat(response.status()).as("%s", response).isEqualTo(503);
         assertThat(response.message()).startsWith("Prometheus at http://127.0.0.1:" + closedPort + " is unreachable");
         assertThat(standIn.virtualService("logic-app").getMetadata().getResourceVersion()).isEqualTo(before);
-    }
-
-    /** A port nothing listens on: taken from the system, then released. */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

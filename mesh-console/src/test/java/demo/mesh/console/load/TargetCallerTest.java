@@ -1,13 +1,13 @@
 package demo.mesh.console.load;
 
 import com.sun.net.httpserver.HttpServer;
+import demo.mesh.testsupport.FreePort;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +22,7 @@ class TargetCallerTest {
 
     @Test
     void aTargetThatIsNotListeningIsAConnectionFailure() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePort.belowEphemeralRange();
 
         Outcome outcome = callerFor(URI.create("http://127.0.0.1:" + closedPort + "/api/hello?name=console"))
                 .call().orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
