@@ -1,5 +1,6 @@
 package demo.mesh.console.health;
 
+import demo.mesh.console.http.CallFailure;
 import io.micronaut.scheduling.TaskScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,9 +85,9 @@ final class EmbeddedMetrics implements TrafficMetrics, AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 LastScrape previous = last.get(target);
                 if (previous == null || previous.error() == null) {
-                    LOG.warn("Embedded metrics: cannot read {}: {}", target, e.getMessage());
+                    LOG.warn("Embedded metrics: cannot read {}: {}", target, CallFailure.why(e));
                 }
-                last.put(target, new LastScrape(previous == null ? null : previous.at(), describe(e)));
+                last.put(target, new LastScrape(previous == null ? null : previous.at(), CallFailure.why(e)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -117,10 +118,6 @@ final class EmbeddedMetrics implements TrafficMetrics, AutoCloseable {
                     .append(scrape == null ? "not read yet" : scrape.error() != null ? scrape.error() : "no answer since " + scrape.at());
         }
         throw new MetricsUnavailableException("the embedded metrics source has no recent scrape (" + why + ")");
-    }
-
-    private static String describe(Exception e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static Double millis(Double seconds) {

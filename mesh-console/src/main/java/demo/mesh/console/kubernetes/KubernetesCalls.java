@@ -1,9 +1,9 @@
 package demo.mesh.console.kubernetes;
 
+import demo.mesh.console.http.CallFailure;
 import demo.mesh.console.routing.RoutingException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
-import java.net.ConnectException;
 import java.util.function.Supplier;
 
 /** Turns fabric8 failures into {@link RoutingException}s that say what happened in the person's terms. */
@@ -54,24 +54,11 @@ final class KubernetesCalls {
                     + " (HTTP " + code + "); check the console's ServiceAccount and Role", e);
         }
         if (code <= 0) { // no HTTP answer at all
-            return RoutingException.unavailable("the Kubernetes API is unreachable: " + whyUnreachable(e), e);
+            return RoutingException.unavailable("the Kubernetes API is unreachable: " + CallFailure.why(e), e);
         }
         if (code >= 500) {
             return RoutingException.unavailable("the Kubernetes API failed on " + what + " (HTTP " + code + ")", e);
         }
         return e;
-    }
-
-    private static String whyUnreachable(Throwable e) {
-        Throwable root = e;
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            // The JDK client reports a refused connection as a ConnectException without a message, caused by a
-            // ClosedChannelException: the class name of the root would say nothing to a person.
-            if (cause instanceof ConnectException) {
-                return cause.getMessage() != null ? cause.getMessage() : "connection refused";
-            }
-            root = cause;
-        }
-        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 }

@@ -1,5 +1,7 @@
 package demo.mesh.console.notifications;
 
+import demo.mesh.console.http.CallFailure;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,8 +41,7 @@ class WebhookPost {
             return Outcome.unanswered("no answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
             // The JDK's messages name hosts and ports at most, never the URL's path, where a webhook's secret is.
-            String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-            return Outcome.unanswered(e.getClass().getSimpleName() + message);
+            return Outcome.unanswered(CallFailure.why(e));
         }
     }
 }
