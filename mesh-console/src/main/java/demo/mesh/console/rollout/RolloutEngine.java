@@ -13,6 +13,7 @@ import demo.mesh.console.routing.VirtualServiceRoutes;
 import demo.mesh.console.routing.HttpRoute;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Drives every rollout, on the leading console only: each tick reads the rollout and split of each VirtualService
@@ -34,6 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RolloutEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RolloutEngine.class);
+    /** Longer than a tick takes with an API server that answers; well inside a pod's 30 s to stop. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final TrafficService traffic;
     private final RolloutStore store;
@@ -41,6 +46,9 @@ public class RolloutEngine {
     private final Leadership leadership;
     private final BeanProvider<TrafficMetrics> metrics;
     private final Clock clock;
+    /** Held while a tick runs: see {@link #stop()}. */
+    private final ReentrantLock ticking = new ReentrantLock();
+    private volatile boolean stopped;
     /** The unreadable annotations already warned about, so a bad one is logged once, not every second. */
     private final Map<RouteRef, String> warned = new ConcurrentHashMap<>();
 
@@ -57,9 +65,33 @@ public class RolloutEngine {
     /** Checks fall due per step; the tick only bounds how late one can be. */
     @Scheduled(fixedDelay = "${mesh-console.rollout.tick:1s}", initialDelay = "${mesh-console.rollout.tick:1s}")
     void tickAll() {
-        if (!leadership.leader()) {
-            return;
+        ticking.lock();
+        try {
+            if (!stopped && leadership.leader()) {
+                tickAnnotated();
+            }
+        } finally {
+            ticking.unlock();
         }
+    }
+
+    /**
+     * The console is stopping: no tick starts after this, and one under way ends first, while the caches, client and
+     * Lease it works through are still open (they are destroyed after this bean, which needs them). Without this, a
+     * stop during a tick closed them under it: the tick failed on closed informers and was logged as an error. The
+     * wait is bounded, so a tick stuck on an API server that does not answer cannot hold the stop.
+     */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopped = true;
+        if (ticking.tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            ticking.unlock();
+        } else {
+            LOG.warn("Stopping with a rollout tick still under way after {} s", STOP_WAIT.toSeconds());
+        }
+    }
+
+    private void tickAnnotated() {
         // Only routes that carry a rollout: reading each of 500 VirtualServices every tick (a copy and a view each)
         // was CPU spent on nothing, at start-up too, where it competed with the first answer.
         List<RouteRef> annotated;

@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the metrics source in the rollout tests: each version answers the figures the test sets, so the
@@ -27,6 +29,9 @@ public class ScriptedMetrics implements TrafficMetrics {
     private final Map<String, VersionHealth> figures = new ConcurrentHashMap<>();
     private final List<HealthQuery> queries = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    /** While set, a query waits for it to open: a tick held in the middle, for as long as a test needs. */
+    private volatile CountDownLatch gate;
+    private volatile boolean waiting;
 
     public void set(String version, VersionHealth health) {
         figures.put(version, health);
@@ -34,6 +39,24 @@ public class ScriptedMetrics implements TrafficMetrics {
 
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /** Queries from now on wait until {@link #release()}. */
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Whether a query is waiting at the gate {@link #hold()} set. */
+    public boolean holding() {
+        return waiting;
+    }
+
+    public void release() {
+        CountDownLatch open = gate;
+        gate = null;
+        if (open != null) {
+            open.countDown();
+        }
     }
 
     public List<HealthQuery> queries() {
@@ -44,6 +67,7 @@ public class ScriptedMetrics implements TrafficMetrics {
         figures.clear();
         queries.clear();
         down = false;
+        release();
     }
 
     @Override
@@ -54,11 +78,29 @@ public class ScriptedMetrics implements TrafficMetrics {
     @Override
     public RouteHealth health(HealthQuery query) {
         queries.add(query);
+        awaitGate();
         if (down) {
             throw new MetricsUnavailableException("scripted source is down");
         }
         Map<String, VersionHealth> versions = new LinkedHashMap<>();
         query.versions().forEach(v -> versions.put(v, figures.getOrDefault(v, VersionHealth.NO_CALLS)));
         return new RouteHealth(source(), query.window(), versions);
+    }
+
+    private void awaitGate() {
+        CountDownLatch closed = gate;
+        if (closed == null) {
+            return;
+        }
+        waiting = true;
+        try {
+            if (!closed.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a held query was never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waiting = false;
+        }
     }
 }
