@@ -37,34 +37,39 @@ public final class LogicServer implements AutoCloseable {
     private final AtomicInteger attempts = new AtomicInteger();
     private final Server server;
 
-    private LogicServer(String version, Duration latency) {
+    private LogicServer(String version, Duration latency, int port) {
         this.version = version;
         this.instance = "stand-in-" + version;
         this.latency = latency;
         try {
-            this.server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            this.server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
                     .addService(ServerInterceptors.intercept(new Endpoint(),
                             new ReleaseMetadataInterceptor(version, instance)))
                     .build()
                     .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a logic server for " + version + " on loopback", e);
+            throw new UncheckedIOException("cannot start a logic server for " + version + " on loopback port " + port, e);
         }
     }
 
     /** A healthy release {@code version}, serving. */
     public static LogicServer start(String version) {
-        return new LogicServer(version, Duration.ZERO);
+        return new LogicServer(version, Duration.ZERO, 0);
+    }
+
+    /** As {@link #start(String)}, on {@code port}: for a client that was told where logic-app would be before it was. */
+    public static LogicServer startOn(String version, int port) {
+        return new LogicServer(version, Duration.ZERO, port);
     }
 
     /** A healthy release {@code version} that answers every call {@code latency} after it arrives. */
     public static LogicServer slow(String version, Duration latency) {
-        return new LogicServer(version, latency);
+        return new LogicServer(version, latency, 0);
     }
 
     /** A release {@code version} whose every call fails, as logic-app with {@code logic.fault.error-rate=1}. */
     public static LogicServer failing(String version) {
-        LogicServer server = new LogicServer(version, Duration.ZERO);
+        LogicServer server = new LogicServer(version, Duration.ZERO, 0);
         server.failNext(Integer.MAX_VALUE);
         return server;
     }

@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * first readiness probe finds them READY instead of starting the connections and answering DOWN (Kubernetes asks
  * again only a {@code periodSeconds} later), and a new pod discovers its routes (with an {@code xds:///} target, about
  * a second) before it is ready, not during its first call. Each channel says whether it has ever been able to route a
- * call; asking that (each readiness probe does) asks an idle channel to connect again. The state is polled, not
+ * call; asking that (each readiness probe does) asks a channel that never was to connect again, now. The state is polled, not
  * followed with {@code notifyWhenStateChanged}, whose callbacks would run on threads that close before the channels
  * do.
  */
@@ -94,7 +94,7 @@ public class LogicChannel {
 
     /**
      * Starts connecting; needs no logic-app to be up. Should logic-app not listen yet, the attempt fails and gRPC
-     * retries it after a backoff, as it would an attempt a probe started; until the channels are READY readiness
+     * retries it after a back-off, which each readiness probe cuts short; until the channels are READY readiness
      * stays DOWN, so no call is routed to this pod in the meantime.
      */
     @EventListener
@@ -128,13 +128,20 @@ public class LogicChannel {
 
     /**
      * Whether every channel has been READY at least once: each had what it needs to route a call (for xDS, routes).
-     * Until then each question asks the channels not yet seen READY to connect if they are idle.
+     * Until then each question asks the channels not yet seen READY to connect: if idle, or at once if a failed
+     * attempt has them waiting out gRPC's reconnect back-off. That wait grows to minutes while logic-app is not up,
+     * and a probe would otherwise find logic-app up and this pod still not ready for as long.
      */
     public boolean hasRouted() {
         boolean all = true;
         for (LoopChannel channel : channels) {
-            if (!channel.hasRouted().get() && channel.channel().getState(true) == ConnectivityState.READY) {
-                channel.hasRouted().set(true);
+            if (!channel.hasRouted().get()) {
+                ConnectivityState state = channel.channel().getState(true);
+                if (state == ConnectivityState.READY) {
+                    channel.hasRouted().set(true);
+                } else if (state == ConnectivityState.TRANSIENT_FAILURE) {
+                    channel.channel().resetConnectBackoff();
+                }
             }
             all &= channel.hasRouted().get();
         }
