@@ -48,7 +48,8 @@ public final class LogicServer implements AutoCloseable {
                     .build()
                     .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a logic server for " + version + " on loopback port " + port, e);
+            throw new UncheckedIOException("cannot start a logic server for " + version + " on loopback port " + port,
+                    e);
         }
     }
 
@@ -57,7 +58,7 @@ public final class LogicServer implements AutoCloseable {
         return new LogicServer(version, Duration.ZERO, 0);
     }
 
-    /** As {@link #start(String)}, on {@code port}: for a client that was told where logic-app would be before it was. */
+    /** As {@link #start(String)}, on {@code port}: for a client told where logic-app would be before it was there. */
     public static LogicServer startOn(String version, int port) {
         return new LogicServer(version, Duration.ZERO, port);
     }
