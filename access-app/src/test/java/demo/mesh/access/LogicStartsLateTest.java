@@ -1,6 +1,7 @@
 package demo.mesh.access;
 
 import demo.mesh.access.logic.LogicClient;
+import demo.mesh.testsupport.BareTcpServer;
 import demo.mesh.testsupport.FreePort;
 import demo.mesh.testsupport.LogicServer;
 import io.micronaut.http.HttpStatus;
@@ -11,14 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +35,7 @@ class LogicStartsLateTest implements TestPropertyProvider {
     AccessApi api;
 
     private final int port = FreePort.belowEphemeralRange();
-    private final NotUpYet notUpYet = new NotUpYet(port);
+    private final BareTcpServer notUpYet = BareTcpServer.resetting(port);
     private LogicServer logic;
 
     @Override
@@ -60,7 +55,7 @@ class LogicStartsLateTest implements TestPropertyProvider {
 
     @Test
     void readyAtTheFirstProbeAfterLogicAppIsUp() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> notUpYet.refused() >= REFUSED_BEFORE_START);
+        await().atMost(Duration.ofSeconds(20)).until(() -> notUpYet.connections() >= REFUSED_BEFORE_START);
         notUpYet.close();
         logic = LogicServer.startOn("v1", port);
 
@@ -68,47 +63,5 @@ class LogicStartsLateTest implements TestPropertyProvider {
         await("readiness UP").atMost(Duration.ofSeconds(1)).pollInterval(PROBE_PERIOD)
                 .until(() -> api.get("/health/readiness").status() == HttpStatus.OK);
         api.hello("Ada").assertStatus(HttpStatus.OK);
-    }
-
-    /** A port whose server is not up: each connection is accepted and reset at once, and counted. */
-    private static final class NotUpYet implements AutoCloseable {
-        private final ServerSocket socket;
-        private final AtomicInteger refused = new AtomicInteger();
-
-        NotUpYet(int port) {
-            try {
-                socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Thread refusing = new Thread(this::refuseAll, "not-up-yet");
-            refusing.setDaemon(true);
-            refusing.start();
-        }
-
-        int refused() {
-            return refused.get();
-        }
-
-        private void refuseAll() {
-            while (!socket.isClosed()) {
-                try (Socket connection = socket.accept()) {
-                    // A reset leaves no TIME_WAIT on this side, so logic-app can bind the port right after.
-                    connection.setSoLinger(true, 0);
-                    refused.incrementAndGet();
-                } catch (IOException e) {
-                    return; // closed
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package demo.mesh.console;
 
+import demo.mesh.testsupport.BareTcpServer;
 import demo.mesh.testsupport.ConsoleClient;
 import demo.mesh.testsupport.ConsoleClient.Response;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -14,15 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +38,7 @@ class HangingApiServerTest implements TestPropertyProvider {
      */
     private static final Duration ANSWER_BOUND = REQUEST_TIMEOUT.multipliedBy(2).plusMillis(200).plusMillis(1500);
 
-    private final SilentServer apiServer = new SilentServer();
+    private final BareTcpServer apiServer = BareTcpServer.silent();
 
     @Inject
     EmbeddedServer server;
@@ -87,53 +81,5 @@ class HangingApiServerTest implements TestPropertyProvider {
         assertThat(response.message()).startsWith("the Kubernetes API is unreachable: ");
         assertThat(took).as("time to answer").isLessThan(ANSWER_BOUND);
         assertThat(apiServer.connections()).as("the console did reach the silent server").isPositive();
-    }
-
-    /** Accepts every connection on a loopback port, reads nothing and answers nothing until closed. */
-    private static final class SilentServer implements AutoCloseable {
-
-        private final ServerSocket socket;
-        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
-
-        SilentServer() {
-            try {
-                socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Thread acceptor = new Thread(this::acceptForever, "silent-api-server");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        int connections() {
-            return accepted.size();
-        }
-
-        private void acceptForever() {
-            while (!socket.isClosed()) {
-                try {
-                    accepted.add(socket.accept());
-                } catch (IOException e) {
-                    return; // closed
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.close();
-                for (Socket connection : accepted) {
-                    connection.close();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
