@@ -59,8 +59,9 @@ class LogicStartsLateTest implements TestPropertyProvider {
         notUpYet.close();
         logic = LogicServer.startOn("v1", port);
 
-        // Left to its back-off, the channel would try again at least 3.3 s (4.1 s - 20%) after its last refusal.
-        await("readiness UP").atMost(Duration.ofSeconds(1)).pollInterval(PROBE_PERIOD)
+        // Left to its back-off, the channel would try again at least 3.3 s (4.1 s - 20%) after its last refusal; a
+        // probe that cuts it short has it READY within milliseconds, so 2 s leaves room for a busy machine.
+        await("readiness UP").atMost(Duration.ofSeconds(2)).pollInterval(PROBE_PERIOD)
                 .until(() -> api.get("/health/readiness").status() == HttpStatus.OK);
         api.hello("Ada").assertStatus(HttpStatus.OK);
     }
