@@ -47,9 +47,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * first readiness probe finds them READY instead of starting the connections and answering DOWN (Kubernetes asks
  * again only a {@code periodSeconds} later), and a new pod discovers its routes (with an {@code xds:///} target, about
  * a second) before it is ready, not during its first call. Each channel says whether it has ever been able to route a
- * call; asking that (each readiness probe does) asks a channel that never was to connect again, now. The state is polled, not
- * followed with {@code notifyWhenStateChanged}, whose callbacks would run on threads that close before the channels
- * do.
+ * call; asking that (each readiness probe does) asks a channel never yet READY to connect now, back-off or not. The
+ * state is polled, not followed with {@code notifyWhenStateChanged}, whose callbacks would run on threads that close
+ * before the channels do.
  */
 @Singleton
 public class LogicChannel {

@@ -83,11 +83,12 @@ final class EmbeddedMetrics implements TrafficMetrics, AutoCloseable {
                 history.add(target.toString(), at, AttemptCounters.from(PrometheusText.parse(text, AttemptCounters::wanted)));
                 last.put(target, new LastScrape(at, null));
             } catch (IOException | RuntimeException e) {
+                String why = CallFailure.why(e);
                 LastScrape previous = last.get(target);
                 if (previous == null || previous.error() == null) {
-                    LOG.warn("Embedded metrics: cannot read {}: {}", target, CallFailure.why(e));
+                    LOG.warn("Embedded metrics: cannot read {}: {}", target, why);
                 }
-                last.put(target, new LastScrape(previous == null ? null : previous.at(), CallFailure.why(e)));
+                last.put(target, new LastScrape(previous == null ? null : previous.at(), why));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
